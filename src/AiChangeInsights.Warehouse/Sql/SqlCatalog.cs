@@ -1,0 +1,182 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace AiChangeInsights.Warehouse.Sql;
+
+/// <summary>
+/// The sql/ folder, applied in layer order: schema (numbered migrations, applied once and recorded),
+/// staging (views over raw tables), marts (the star schema, materialised), kpi (the contract views).
+/// A view or mart file holds one SELECT; its file name is the object's name.
+/// </summary>
+public sealed partial class SqlCatalog
+{
+    // Declared before Embedded: static initialisers run in text order.
+    static readonly string[] DerivedLayers = ["staging", "marts", "kpi"];
+
+    public static SqlCatalog Embedded { get; } = FromAssembly(typeof(SqlCatalog).Assembly);
+
+    public IReadOnlyList<SqlFile> Migrations { get; }
+
+    /// <summary>Staging, mart and KPI objects in an order where every object comes after what it reads.</summary>
+    public IReadOnlyList<SqlFile> Derived { get; }
+
+    readonly Dictionary<string, SqlFile> derivedByName;
+
+    SqlCatalog(IEnumerable<SqlFile> files)
+    {
+        var all = files.ToList();
+        Migrations = all.Where(f => f.Layer == "schema").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        derivedByName = all.Where(f => DerivedLayers.Contains(f.Layer)).ToDictionary(f => f.Name);
+        Derived = DependencyOrder(derivedByName);
+    }
+
+    public static SqlCatalog FromAssembly(Assembly assembly)
+    {
+        var files = new List<SqlFile>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("sql/", StringComparison.Ordinal)))
+        {
+            var parts = name.Split('/');
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            files.Add(new SqlFile(parts[1], Path.GetFileNameWithoutExtension(parts[^1]), reader.ReadToEnd()));
+        }
+        return new SqlCatalog(files);
+    }
+
+    public SqlFile this[string name] => derivedByName[name];
+
+    /// <summary>Applies pending migrations, recreates views and rebuilds marts whose definition changed.</summary>
+    /// <returns>The schema version: the number of the newest migration.</returns>
+    public int Apply(DuckDBConnection connection)
+    {
+        connection.Execute("""
+            create table if not exists schema_version (
+                version integer primary key, file varchar not null, checksum varchar not null, applied_at timestamp not null);
+            create table if not exists derived_object (
+                name varchar primary key, layer varchar not null, checksum varchar not null, built_at timestamp not null);
+            """);
+
+        var applied = connection.Query<(int Version, string File, string Checksum)>(
+            "select version, file, checksum from schema_version").ToDictionary(r => r.Version);
+        foreach (var migration in Migrations)
+        {
+            var version = MigrationVersion(migration.Name);
+            if (applied.TryGetValue(version, out var done))
+            {
+                if (done.Checksum != migration.Checksum)
+                    throw new InvalidOperationException($"sql/schema/{migration.Name}.sql changed after it was applied; add a new migration instead.");
+                continue;
+            }
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(migration.Text, transaction: transaction);
+            connection.Execute("insert into schema_version values ($version, $file, $checksum, now())",
+                new { version, file = migration.Name, checksum = migration.Checksum }, transaction);
+            transaction.Commit();
+        }
+
+        var built = connection.Query<(string Name, string Checksum)>("select name, checksum from derived_object")
+            .ToDictionary(r => r.Name, r => r.Checksum);
+        var existingTables = connection.Query<string>("select table_name from duckdb_tables() where schema_name = 'main'").ToHashSet();
+        using (var transaction = connection.BeginTransaction())
+        {
+            foreach (var file in Derived)
+            {
+                var checksum = DefinitionChecksum(file);
+                var current = built.TryGetValue(file.Name, out var c) && c == checksum;
+                if (file.Layer == "marts" && current && existingTables.Contains(file.Name)) continue;
+                Build(connection, transaction, file, checksum);
+            }
+            connection.Execute("delete from derived_object where name not in $names",
+                new { names = Derived.Select(f => f.Name).ToArray() }, transaction);
+            transaction.Commit();
+        }
+
+        return Migrations.Count == 0 ? 0 : Migrations.Max(m => MigrationVersion(m.Name));
+    }
+
+    /// <summary>Rebuilds every mart that reads, directly or through staging views, one of <paramref name="changedTables"/>.</summary>
+    public void RefreshMarts(DuckDBConnection connection, System.Data.IDbTransaction transaction, IReadOnlyCollection<string> changedTables)
+    {
+        foreach (var file in Derived.Where(f => f.Layer == "marts" && changedTables.Any(t => Reads(f, t))))
+            Build(connection, transaction, file, DefinitionChecksum(file));
+    }
+
+    /// <summary>Whether <paramref name="file"/> reads <paramref name="table"/>, directly or through other derived objects.</summary>
+    public bool Reads(SqlFile file, string table) =>
+        file.References.Contains(table) ||
+        file.References.Any(r => r != file.Name && derivedByName.TryGetValue(r, out var upstream) && Reads(upstream, table));
+
+    static void Build(DuckDBConnection connection, System.Data.IDbTransaction transaction, SqlFile file, string checksum)
+    {
+        var kind = file.Layer == "marts" ? "table" : "view";
+        try
+        {
+            connection.Execute($"create or replace {kind} {file.Name} as\n{file.Text}", transaction: transaction);
+        }
+        catch (DuckDBException e)
+        {
+            throw new InvalidOperationException($"sql/{file.Layer}/{file.Name}.sql: {e.Message}", e);
+        }
+        connection.Execute("""
+            insert or replace into derived_object values ($name, $layer, $checksum, now())
+            """, new { name = file.Name, layer = file.Layer, checksum }, transaction);
+    }
+
+    string DefinitionChecksum(SqlFile file)
+    {
+        // A mart must rebuild when anything upstream changed, not only its own text.
+        var text = new StringBuilder(file.Text);
+        foreach (var reference in file.References.Order(StringComparer.Ordinal))
+            if (reference != file.Name && derivedByName.TryGetValue(reference, out var upstream)) text.Append(DefinitionChecksum(upstream));
+        return Sha256(text.ToString());
+    }
+
+    static List<SqlFile> DependencyOrder(Dictionary<string, SqlFile> files)
+    {
+        var ordered = new List<SqlFile>();
+        var state = new Dictionary<string, bool>(); // false: visiting, true: done
+        void Visit(SqlFile file, Stack<string> path)
+        {
+            if (state.TryGetValue(file.Name, out var done))
+            {
+                if (!done) throw new InvalidOperationException($"sql/: circular reference {string.Join(" -> ", path.Reverse())} -> {file.Name}");
+                return;
+            }
+            state[file.Name] = false;
+            path.Push(file.Name);
+            foreach (var reference in file.References.Order(StringComparer.Ordinal))
+                if (reference != file.Name && files.TryGetValue(reference, out var upstream)) Visit(upstream, path);
+            path.Pop();
+            state[file.Name] = true;
+            ordered.Add(file);
+        }
+        foreach (var file in files.Values.OrderBy(f => Array.IndexOf(DerivedLayers, f.Layer)).ThenBy(f => f.Name, StringComparer.Ordinal))
+            Visit(file, new Stack<string>());
+        return ordered;
+    }
+
+    static int MigrationVersion(string name) =>
+        int.TryParse(name.Split('_')[0], out var v) ? v : throw new InvalidOperationException($"sql/schema/{name}.sql must start with a number: NNNN_<verb>_<object>.sql");
+
+    internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [GeneratedRegex(@"\b[a-z_][a-z0-9_]*\b")]
+    internal static partial Regex Identifier();
+
+    [GeneratedRegex(@"'[^']*'")]
+    internal static partial Regex Literal();
+}
+
+public sealed record SqlFile(string Layer, string Name, string Text)
+{
+    public string Checksum { get; } = SqlCatalog.Sha256(Text);
+
+    /// <summary>Identifiers the SQL mentions outside comments and string literals; the catalog keeps those that name objects.</summary>
+    public IReadOnlySet<string> References { get; } = SqlCatalog.Identifier()
+        .Matches(SqlCatalog.Literal().Replace(string.Join('\n', Text.Split('\n').Select(l => l.Split("--")[0])), "''").ToLowerInvariant())
+        .Select(m => m.Value).ToHashSet();
+}

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using AiChangeInsights.Warehouse.Privacy;
+using AiChangeInsights.Warehouse.Sql;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace AiChangeInsights.Warehouse;
+
+/// <summary>
+/// Owns the one DuckDB file. DuckDB lets a single process hold the file, so the web app and the CLI each
+/// open it through this class; writes (imports, undo, settings) are serialised, readers get their own
+/// connections to the same database instance and read committed snapshots while an import runs.
+/// </summary>
+public sealed partial class Warehouse : IDisposable
+{
+    public const string DatabaseFileName = "warehouse.duckdb";
+
+    readonly DuckDBConnection root;
+    readonly SemaphoreSlim writeGate = new(1, 1);
+    readonly ConcurrentBag<DuckDBConnection> idleReaders = new();
+    bool disposed;
+
+    public string DataFolder { get; }
+    public string DatabasePath { get; }
+    public Pseudonymiser Pseudonymiser { get; }
+    public int SchemaVersion { get; }
+
+    Warehouse(string dataFolder, string databasePath, DuckDBConnection root, Pseudonymiser pseudonymiser, int schemaVersion)
+    {
+        DataFolder = dataFolder;
+        DatabasePath = databasePath;
+        this.root = root;
+        Pseudonymiser = pseudonymiser;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>Opens (or creates) the warehouse in <paramref name="options"/>.DataFolder and applies sql/.</summary>
+    public static Warehouse Open(WarehouseOptions options)
+    {
+        var dataFolder = Path.GetFullPath(options.DataFolder);
+        Directory.CreateDirectory(dataFolder);
+        var databasePath = Path.GetFullPath(options.DatabasePath ?? Path.Combine(dataFolder, DatabaseFileName));
+        var secret = SiteSecret.LoadOrCreate(dataFolder, options.SiteSecret);
+
+        var connection = new DuckDBConnection($"Data Source={databasePath}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
+        {
+            connection.Dispose();
+            throw new WarehouseInUseException(databasePath, LockHolderPid(e.Message));
+        }
+
+        try
+        {
+            // Extensions cannot be downloaded here (nor, by policy, on a customer's server): never try.
+            connection.Execute("set autoinstall_known_extensions = false; set autoload_known_extensions = false;");
+            var version = SqlCatalog.Embedded.Apply(connection);
+            return new Warehouse(dataFolder, databasePath, connection, new Pseudonymiser(secret), version);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a read on a pooled connection; many reads run at once, beside a running import.</summary>
+    public T Read<T>(Func<DuckDBConnection, T> query)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!idleReaders.TryTake(out var connection)) connection = Connect();
+        try
+        {
+            return query(connection);
+        }
+        finally
+        {
+            idleReaders.Add(connection);
+        }
+    }
+
+    /// <summary>
+    /// Runs a write on its own connection (its temp tables vanish with it) while holding the write gate:
+    /// one import, undo or settings change at a time.
+    /// </summary>
+    public T Write<T>(Func<DuckDBConnection, T> work, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        writeGate.Wait(cancellationToken);
+        try
+        {
+            using var connection = Connect();
+            return work(connection);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>Another connection to the same database instance (DuckDB.NET shares one instance per file in a process).</summary>
+    DuckDBConnection Connect()
+    {
+        var connection = new DuckDBConnection(root.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        writeGate.Wait();
+        while (idleReaders.TryTake(out var reader)) reader.Dispose();
+        root.Execute("checkpoint");
+        root.Dispose();
+        writeGate.Dispose();
+    }
+
+    static int? LockHolderPid(string message)
+    {
+        var match = PidPattern().Match(message);
+        return match.Success ? int.Parse(match.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex PidPattern();
+}
+
+public sealed record WarehouseOptions
+{
+    /// <summary>Folder for the DuckDB file, the site secret, uploads and backups.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>Optional explicit DuckDB file (aci --db); defaults to DataFolder/warehouse.duckdb.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>Site secret from configuration; when absent one is created in the data folder (mode 600).</summary>
+    public string? SiteSecret { get; init; }
+
+    /// <summary>The data folder of an explicit database file: the secret lives beside it.</summary>
+    public static WarehouseOptions ForDatabaseFile(string databasePath, string? siteSecret = null) => new()
+    {
+        DataFolder = Path.GetDirectoryName(Path.GetFullPath(databasePath))!,
+        DatabasePath = databasePath,
+        SiteSecret = siteSecret,
+    };
+}
+
+/// <summary>Another process (normally the running server) holds the DuckDB file.</summary>
+public sealed class WarehouseInUseException(string databasePath, int? pid)
+    : Exception($"The warehouse {databasePath} is in use by another process{(pid is null ? "" : $" (PID {pid})")}, " +
+                "normally the running dashboard server: stop it first, or upload through the server (Imports page or POST /api/imports).")
+{
+    public string DatabasePath { get; } = databasePath;
+    public int? Pid { get; } = pid;
+}
