@@ -1,0 +1,214 @@
+using System.Globalization;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace AiChangeInsights.Warehouse.Ingest;
+
+/// <summary>
+/// Turns the text table <c>src</c> into <c>typed</c>: one typed column per template column, <c>_line</c>, and
+/// <c>_errors</c> (a list of {column_name, value, reason}). Date order and decimal separator are decided per
+/// column from the values themselves unless the analyst forces a locale.
+/// </summary>
+internal static class ColumnTyping
+{
+    static readonly string[] Truthy = ["y", "yes", "j", "ja", "true", "waar", "wahr", "1", "x", "✓", "✔"];
+    static readonly string[] Falsy = ["n", "no", "nee", "nein", "false", "onwaar", "falsch", "0", "-"];
+
+    public sealed record Convention(bool DayFirst, bool DecimalComma, string Why);
+
+    public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault)
+    {
+        var source = match.Source;
+        var present = source.Columns.Where(c => match.Columns.ContainsKey(c.Name)).ToList();
+        var conventions = DecideConventions(connection, present, request.Locale, commaByDefault);
+
+        string Raw(SourceColumn c) => match.Columns.ContainsKey(c.Name) ? $"nullif(trim(s.{Q(c.Name)}), '')" : "null::varchar";
+
+        var typed = new List<string>();
+        var errors = new List<string>();
+        foreach (var column in source.Columns)
+        {
+            var raw = Raw(column);
+            var convention = conventions.GetValueOrDefault(column.Name) ?? new Convention(true, commaByDefault, "");
+            var (expression, failure) = Expression(column, raw, convention);
+            typed.Add($"{expression} as {Q(column.Name)}");
+            var value = column.Kind == ValueKind.Person ? "null::varchar" : $"left({raw}, 500)";
+            string Error(string condition, string reason) =>
+                $"case when {condition} then {{'column_name': {L(column.Name)}, 'value': {value}, 'reason': {L(reason)}}} end";
+
+            if (column.NeedsValue) errors.Add(Error($"{raw} is null", $"{column.Name} is required but empty"));
+            if (failure is not null) errors.Add(Error($"{raw} is not null and ({expression}) is null", failure.Value.Reason(convention)));
+            if (failure?.Alternative is { } alternative)
+                errors.Add(Error($"{raw} is not null and ({expression}) is null and ({alternative}) is not null",
+                    $"day and month order differ from the other rows of this column (read as {(convention.DayFirst ? "dd-mm-yyyy" : "mm/dd/yyyy")}); use --locale to choose"));
+            if (column.MustBeEmail) errors.Add(Error($"{raw} is not null and {raw} not like '%@%'", "not an e-mail address or UPN"));
+            if (column.Min is { } min) errors.Add(Error($"({expression}) < {Num(min)}", $"must be at least {Num(min)}"));
+            if (column.Max is { } max) errors.Add(Error($"({expression}) > {Num(max)}", $"must be at most {Num(max)}"));
+            if (column.NotInFuture) errors.Add(Error($"({expression})::date > current_date + 1", "lies in the future"));
+        }
+
+        // A row's first failure per column is enough for the analyst; mixed-order dates replace the generic message.
+        var extra = match.Extra.Select(x => $"s.{Q(x.Name)}").ToList();
+        var rawColumns = source.Columns.Where(c => match.Columns.ContainsKey(c.Name)).Select(c => $"nullif(trim(s.{Q(c.Name)}), '')").Concat(extra.Select(x => $"nullif(trim({x}), '')")).ToList();
+        var empty = rawColumns.Count == 0 ? "true" : $"coalesce({string.Join(", ", rawColumns)}) is null";
+        var rules = source.RowRules.Select(r =>
+            $"case when {r.FailsWhen} then {{'column_name': {L(r.Column)}, 'value': null::varchar, 'reason': {L(r.Reason)}}} end").ToList();
+
+        var sql = $"""
+            create or replace temp table typed as
+            with s as (
+                select r.*, r._rec + ls.line_offset as _line
+                from (select rowid as _rec, * from src) r
+                asof left join line_shift ls on r._rec >= ls.from_rec
+            ), p as (
+                select s._rec, s._line,
+                       {string.Join(",\n                       ", typed.Concat(extra))},
+                       list_filter([{string.Join(", ", errors.DefaultIfEmpty("null"))}], e -> e is not null) as _column_errors,
+                       {empty} as _empty
+                from s
+            )
+            select * exclude (_column_errors),
+                   list_concat(_column_errors, list_filter([{string.Join(", ", rules.DefaultIfEmpty("null"))}], e -> e is not null)) as _errors
+            from p
+            """;
+        connection.Execute(sql);
+        return conventions;
+    }
+
+    readonly record struct Failure(Func<Convention, string> Reason, string? Alternative = null);
+
+    static (string Expression, Failure? Failure) Expression(SourceColumn column, string raw, Convention convention)
+    {
+        switch (column.Kind)
+        {
+            case ValueKind.Person:
+                return ($"lower({raw})", null);
+            case ValueKind.Text:
+                return (raw, null);
+            case ValueKind.TextList:
+                return ($"list_filter(list_transform(string_split_regex({raw}, '\\s*[|;,+]\\s*'), x -> trim(x)), x -> x <> '')", null);
+            case ValueKind.Date:
+            case ValueKind.Timestamp:
+            {
+                var cast = column.Kind == ValueKind.Date ? "::date" : "";
+                var expression = $"({DateExpression(raw, convention.DayFirst)}){cast}";
+                var alternative = $"({DateExpression(raw, !convention.DayFirst)}){cast}";
+                return (expression, new Failure(c => $"not a date (expected yyyy-mm-dd or {(c.DayFirst ? "dd-mm-yyyy" : "mm/dd/yyyy")})", alternative));
+            }
+            case ValueKind.Month:
+                return ($"date_trunc('month', coalesce(try_strptime({raw}, ['%Y-%m', '%Y/%m', '%m-%Y', '%m/%Y', '%Y%m']), {DateExpression(raw, convention.DayFirst)}))::date",
+                    new Failure(_ => "not a month (expected yyyy-mm, or a date)"));
+            case ValueKind.Decimal:
+                return (DecimalExpression(raw, convention.DecimalComma),
+                    new Failure(c => $"not a number (read with a decimal {(c.DecimalComma ? "comma" : "point")})"));
+            case ValueKind.Integer:
+            {
+                var d = DecimalExpression(raw, convention.DecimalComma);
+                return ($"case when {d} = trunc({d}) then ({d})::bigint end", new Failure(_ => "not a whole number"));
+            }
+            case ValueKind.Boolean:
+                return ($"case when lower({raw}) in ({string.Join(", ", Truthy.Select(L))}) then true when lower({raw}) in ({string.Join(", ", Falsy.Select(L))}) then false end",
+                    new Failure(_ => "not a yes/no value (yes/no, ja/nee, true/false, 1/0)"));
+            case ValueKind.Choice:
+            {
+                var whens = string.Join(" ", column.Choices.Select(c => $"when regexp_matches(lower({raw}), {L(c.Pattern)}) then {L(c.Value)}"));
+                var fallback = column.Fallback is null ? "null" : L(column.Fallback);
+                var expression = $"case when {raw} is null then {(column.Fallback is null ? "null" : L(column.Fallback))} {whens} else {fallback} end";
+                var accepted = string.Join(", ", column.Choices.Select(c => c.Value).Distinct());
+                return (expression, column.Fallback is null ? new Failure(_ => $"unknown value; expected one of: {accepted}") : null);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(column));
+        }
+    }
+
+    static string DateExpression(string raw, bool dayFirst)
+    {
+        var (a, b) = dayFirst ? ("%d", "%m") : ("%m", "%d");
+        var formats = new List<string>();
+        foreach (var separator in new[] { "-", "/", "." })
+            foreach (var year in new[] { "%Y", "%y" })
+                foreach (var time in new[] { "", " %H:%M", " %H:%M:%S" })
+                    formats.Add($"{a}{separator}{b}{separator}{year}{time}");
+        return $"coalesce(try_cast({raw} as timestamp), try_strptime({raw}, [{string.Join(", ", formats.Select(L))}]))";
+    }
+
+    static string DecimalExpression(string raw, bool comma)
+    {
+        var cleaned = $"regexp_replace({raw}, '[€%\\s]', '', 'g')";
+        return comma
+            ? $"try_cast(replace(replace({cleaned}, '.', ''), ',', '.') as decimal(18, 4))"
+            : $"try_cast(replace({cleaned}, ',', '') as decimal(18, 4))";
+    }
+
+    /// <summary>Per date and number column: day-first or month-first, decimal comma or point, with the reason.</summary>
+    static Dictionary<string, Convention> DecideConventions(DuckDBConnection connection, List<SourceColumn> present, string locale, bool commaByDefault)
+    {
+        var forced = Locales.Find(locale);
+        var result = new Dictionary<string, Convention>();
+        var dated = present.Where(c => c.Kind is ValueKind.Date or ValueKind.Timestamp or ValueKind.Month).ToList();
+        var numeric = present.Where(c => c.Kind is ValueKind.Decimal or ValueKind.Integer).ToList();
+        if (forced is not null)
+        {
+            foreach (var c in dated.Concat(numeric)) result[c.Name] = new Convention(forced.DayFirst, forced.DecimalComma, $"--locale {locale}");
+            return result;
+        }
+        if (dated.Count + numeric.Count == 0) return result;
+
+        var measures = new List<string>();
+        foreach (var c in dated)
+        {
+            var t = $"trim(src.{Q(c.Name)})";
+            var parts = $"string_split(regexp_extract({t}, '^(\\d{{1,2}}[-/.]\\d{{1,2}})[-/.]\\d{{2,4}}', 1), regexp_extract({t}, '^\\d{{1,2}}([-/.])', 1))";
+            measures.Add($"count(*) filter (where try_cast({parts}[1] as int) > 12) as {Q(c.Name + "__day_first")}");
+            measures.Add($"count(*) filter (where try_cast({parts}[2] as int) > 12) as {Q(c.Name + "__month_first")}");
+        }
+        foreach (var c in numeric)
+        {
+            var t = $"regexp_replace(trim(src.{Q(c.Name)}), '[€%\\s]', '', 'g')";
+            measures.Add($"count(*) filter (where regexp_full_match({t}, '[+-]?\\d*,\\d+|[+-]?\\d{{1,3}}(\\.\\d{{3}})+(,\\d+)?')) as {Q(c.Name + "__comma")}");
+            measures.Add($"count(*) filter (where regexp_full_match({t}, '[+-]?\\d*\\.\\d+|[+-]?\\d{{1,3}}(,\\d{{3}})+(\\.\\d+)?')) as {Q(c.Name + "__point")}");
+        }
+        var row = (IDictionary<string, object>)connection.QuerySingle($"select {string.Join(", ", measures)} from src");
+        long Count(string key) => Convert.ToInt64(row[key], CultureInfo.InvariantCulture);
+
+        foreach (var c in dated)
+        {
+            long dayFirst = Count(c.Name + "__day_first"), monthFirst = Count(c.Name + "__month_first");
+            // Dutch and German exports write day first; only evidence of the contrary switches.
+            var isDayFirst = !(monthFirst > 0 && dayFirst == 0);
+            result[c.Name] = new Convention(isDayFirst, commaByDefault,
+                isDayFirst ? (dayFirst > 0 ? "days above 12 in the first position" : "day-first by default") : "months above 12 in the second position");
+        }
+        foreach (var c in numeric)
+        {
+            long comma = Count(c.Name + "__comma"), point = Count(c.Name + "__point");
+            var isComma = comma > point || (comma == point && commaByDefault);
+            result[c.Name] = new Convention(true, isComma, isComma ? "decimal comma" : "decimal point");
+        }
+        return result;
+    }
+
+    internal static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    internal static string L(string text) => "'" + text.Replace("'", "''") + "'";
+
+    static string Num(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The conventions behind --locale: date order and decimal separator.</summary>
+public sealed record Locales(string Name, bool DayFirst, bool DecimalComma)
+{
+    public static readonly IReadOnlyList<Locales> All =
+    [
+        new("nl", true, true), new("nl-NL", true, true), new("de", true, true), new("de-DE", true, true),
+        new("en-GB", true, false), new("en-US", false, false), new("us", false, false), new("iso", true, false),
+    ];
+
+    /// <summary>The forced conventions, or null for auto-detection.</summary>
+    public static Locales? Find(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : All.FirstOrDefault(l => l.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+              ?? throw new ArgumentException($"unknown locale '{name}'; use auto, {string.Join(", ", All.Select(l => l.Name))}");
+}

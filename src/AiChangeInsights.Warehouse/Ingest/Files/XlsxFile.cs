@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.IO.Compression;
+using DuckDB.NET.Data;
+using ExcelDataReader;
+
+namespace AiChangeInsights.Warehouse.Ingest.Files;
+
+/// <summary>
+/// The first sheet with data of an .xlsx workbook, streamed with ExcelDataReader (a fraction of ClosedXML's
+/// memory). Cells become invariant text (dates ISO, numbers with a point) so the same SQL types them as a CSV.
+/// Empty rows are skipped; line numbers are Excel row numbers.
+/// </summary>
+public sealed class XlsxFile : TabularFile
+{
+    const long MaxUnpackedBytes = 1L << 30;
+
+    readonly FileStream stream;
+    readonly IExcelDataReader reader;
+    readonly List<HeadRecord> head = [];
+    readonly string sheet;
+    bool readerHasRow;
+
+    XlsxFile(string displayName, FileStream stream, IExcelDataReader reader, string sheet) : base(displayName)
+    {
+        this.stream = stream;
+        this.reader = reader;
+        this.sheet = sheet;
+    }
+
+    public override string ReadAs => $"Excel workbook, sheet '{sheet}'";
+
+    public override IReadOnlyList<HeadRecord> Head => head;
+
+    // ExcelDataReader asks for code page 1252 while it sets up, even for .xlsx.
+    static XlsxFile() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    public static XlsxFile Read(string path, string displayName)
+    {
+        CheckPackage(path);
+        var stream = File.OpenRead(path);
+        IExcelDataReader reader;
+        try
+        {
+            reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+        }
+        catch (Exception e) when (e is not ImportRejectedException)
+        {
+            stream.Dispose();
+            throw new ImportRejectedException(1, null, null, $"the workbook cannot be read: {e.Message}");
+        }
+
+        try
+        {
+            // The first sheet that has a non-empty row.
+            do
+            {
+                var file = new XlsxFile(displayName, stream, reader, reader.Name);
+                if (file.FillHead()) return file;
+            } while (reader.NextResult());
+            throw new ImportRejectedException(1, null, null, "the workbook has no sheet with data.");
+        }
+        catch
+        {
+            reader.Dispose();
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    bool FillHead()
+    {
+        while (head.Count < HeadSize && (readerHasRow = reader.Read()))
+        {
+            var fields = CurrentRow();
+            if (fields.Count > 0) head.Add(new HeadRecord(head.Count, reader.Depth + 1, fields));
+        }
+        return head.Count > 0;
+    }
+
+    public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            var definition = columns.Count == 0 ? "c1 varchar" : string.Join(", ", columns.Select(c => Quote(c.Name) + " varchar"));
+            command.CommandText = $"create or replace temp table src ({definition})";
+            command.ExecuteNonQuery();
+        }
+
+        var shifts = new List<(long, long)>();
+        long records = 0, currentOffset = long.MinValue;
+        using (var appender = connection.CreateAppender("temp", "main", "src"))
+        {
+            void Append(int line, IReadOnlyList<string> fields)
+            {
+                var row = appender.CreateRow();
+                if (columns.Count == 0) row.AppendNullValue();
+                foreach (var column in columns)
+                {
+                    var value = column.Field < fields.Count ? fields[column.Field] : null;
+                    if (string.IsNullOrEmpty(value)) row.AppendNullValue(); else row.AppendValue(value);
+                }
+                row.EndRow();
+                var offset = line - records;
+                if (offset != currentOffset) { shifts.Add((records, offset)); currentOffset = offset; }
+                records++;
+            }
+
+            foreach (var record in head.Skip(dataStartIndex)) Append(record.Line, record.Fields);
+            if (head.Count == HeadSize && readerHasRow)
+            {
+                while (reader.Read())
+                {
+                    var fields = CurrentRow();
+                    if (fields.Count > 0) Append(reader.Depth + 1, fields);
+                }
+            }
+        }
+        CreateLineShift(connection, shifts);
+    }
+
+    /// <summary>The current row's cells as text, without trailing empty cells (none at all for an empty row).</summary>
+    List<string> CurrentRow()
+    {
+        var fields = new List<string>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++) fields.Add(Text(reader.GetValue(i)));
+        while (fields.Count > 0 && string.IsNullOrWhiteSpace(fields[^1])) fields.RemoveAt(fields.Count - 1);
+        return fields;
+    }
+
+    static string Text(object? value) => value switch
+    {
+        null or DBNull => "",
+        string s => s,
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Refuses what is not a workbook, and zip bombs, before any XML is parsed.</summary>
+    static void CheckPackage(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (zip.GetEntry("xl/workbook.xml") is null)
+                throw new ImportRejectedException(1, null, null, "this is a zip archive but not an Excel workbook (.xlsx).");
+            long unpacked = 0;
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                var ratio = entry.CompressedLength == 0 ? 0 : entry.Length / entry.CompressedLength;
+                if (unpacked > MaxUnpackedBytes || (entry.Length > 10_000_000 && ratio > 200))
+                    throw new ImportRejectedException(1, null, null,
+                        $"the workbook unpacks to more than {MaxUnpackedBytes >> 20} MB or compresses {ratio}:1 ('{entry.FullName}'): refused as a possible zip bomb.");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImportRejectedException(1, null, null, $"the .xlsx file is damaged: {e.Message}");
+        }
+    }
+
+    public override void Dispose()
+    {
+        reader.Dispose();
+        stream.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using AiChangeInsights.Warehouse.Ingest.Files;
+using AiChangeInsights.Warehouse.Sql;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace AiChangeInsights.Warehouse.Ingest;
+
+/// <summary>
+/// The one import path behind the CLI, the upload page, the API and the inbox job:
+/// detect format -> recognise source -> read into temp tables -> type and validate in SQL -> pseudonymise ->
+/// one transaction (persons, raw rows, rejected rows, history, mart refresh). A file that fails leaves the
+/// warehouse's data exactly as it was; only its history row records the attempt.
+/// </summary>
+public sealed class Importer(Warehouse warehouse)
+{
+    public ImportSummary Import(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var fileName = request.FileName ?? Path.GetFileName(path);
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        string hash;
+        try
+        {
+            hash = ContentHash(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportSummary { File = fileName, Status = ImportSummary.Rejected, Message = $"{fileName}: cannot be read: {e.Message}" };
+        }
+
+        return warehouse.Write(connection =>
+        {
+            var attempt = new Attempt(connection, fileName, hash, request, started, clock);
+            var earlier = connection.QueryFirstOrDefault<(long Id, DateTime At, string Source)?>(
+                "select import_id, finished_at, source from import_history where content_hash = $hash and status = 'loaded' order by import_id limit 1",
+                new { hash });
+            if (earlier is { } e)
+                return attempt.Record(ImportSummary.AlreadyImported, e.Source, null,
+                    $"{fileName} was already imported on {e.At:yyyy-MM-dd HH:mm} UTC (import #{e.Id}); nothing changed.", 0, 0, 0, 0);
+            try
+            {
+                return Load(attempt, path);
+            }
+            catch (ImportRejectedException rejection)
+            {
+                return attempt.Record(ImportSummary.Rejected, attempt.Source, attempt.Format, rejection.Describe(fileName), 0, 0, 0, 0);
+            }
+            catch (DuckDBException failure)
+            {
+                return attempt.Record(ImportSummary.Rejected, attempt.Source, attempt.Format,
+                    $"{fileName}: could not be imported: {failure.Message.Split('\n')[0]}", 0, 0, 0, 0);
+            }
+        }, cancellationToken);
+    }
+
+    ImportSummary Load(Attempt attempt, string path)
+    {
+        var connection = attempt.Connection;
+        var request = attempt.Request;
+        using var file = TabularFile.Open(path, attempt.FileName);
+        attempt.Format = file.ReadAs;
+
+        var forced = !string.IsNullOrWhiteSpace(request.Source) && !request.Source.Equals("auto", StringComparison.OrdinalIgnoreCase);
+        var candidates = forced ? [SourceCatalog.Find(request.Source!)] : SourceCatalog.All;
+        var match = Headers.Recognise(file.Head, candidates, forced);
+        var source = match.Source;
+        attempt.Source = source.Name;
+
+        var columns = match.Columns.Select(c => new LoadColumn(c.Value, c.Key))
+            .Concat(match.Extra.Select(x => new LoadColumn(x.Field, x.Name))).ToList();
+        file.Load(connection, match.Header, match.DataStartIndex, columns);
+        ColumnTyping.Create(connection, match, request, commaByDefault: file is CsvFile { Delimiter: (byte)';' });
+
+        var rowsRead = connection.ExecuteScalar<long>("select count(*) from typed where not _empty");
+        if (rowsRead == 0)
+            throw new ImportRejectedException(match.Header.Line + 1, null, null, "the file has a header but no data rows.");
+
+        // Where a rejected value sits in the file, as the analyst sees it: position and header text.
+        connection.Execute("create or replace temp table column_label (column_name varchar, position integer, header varchar)");
+        using (var appender = connection.CreateAppender("temp", "main", "column_label"))
+        {
+            foreach (var (name, field) in match.Columns)
+                appender.CreateRow().AppendValue(name).AppendValue(field + 1).AppendValue(match.Header.Fields[field].Trim()).EndRow();
+        }
+        connection.Execute("""
+            create or replace temp table valid as select * exclude (_errors, _empty) from typed where not _empty and len(_errors) = 0;
+            create or replace temp table rejected as
+                select r._line as line, l.position, coalesce(l.header, r.column_name) as column_name, r.value, r.reason
+                from (select _line, unnest(_errors, recursive := true) from typed where not _empty and len(_errors) > 0) r
+                left join column_label l using (column_name);
+            """);
+        var rowsRejected = rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");
+
+        Pseudonymise(connection, source, match);
+
+        using var transaction = connection.BeginTransaction();
+        var importId = connection.ExecuteScalar<long>("select nextval('import_id_seq')", transaction: transaction);
+        var result = new LoadResult(0, 0, []);
+        if (rowsRejected < rowsRead)
+        {
+            connection.Execute($"""
+                insert into person
+                select nextval('person_id_seq'), n.person_key, {importId}
+                from (select distinct person_key from pseudonym where person_key not in (select person_key from person) order by person_key) n;
+                create or replace temp table person_ref as
+                select ps.identifier, p.person_id from pseudonym ps join person p using (person_key);
+                """, transaction: transaction);
+            result = source.Load(new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra));
+        }
+
+        // A source may reject single cells (a survey answer off the scale) while keeping the row.
+        connection.Execute($"""
+            insert into import_rejected_row
+            select {importId}, line, column_name, value, reason from rejected order by line, position nulls last
+            """, transaction: transaction);
+        var firstProblem = connection.QueryFirstOrDefault<(int Line, int? Position, string? Column, string Reason)?>(
+            "select line, position, column_name, reason from rejected order by line, position nulls last limit 1", transaction: transaction);
+        var firstText = firstProblem is { } p
+            ? $"line {p.Line}{(p.Position is null ? "" : $", column {p.Position}")}{(p.Column is null ? "" : $" ({p.Column})")}: {p.Reason}"
+            : null;
+
+        string status, message;
+        if (result.Loaded == 0 && result.Duplicates == 0)
+        {
+            status = ImportSummary.Rejected;
+            message = $"{attempt.FileName}: all {rowsRead} rows were rejected; first at {firstText}.";
+        }
+        else
+        {
+            status = ImportSummary.Loaded;
+            var parts = new List<string> { $"Loaded {result.Loaded} of {rowsRead} rows as {source.Name} ({file.ReadAs})." };
+            if (rowsRejected > 0) parts.Add($"{rowsRejected} rejected; first at {firstText}.");
+            else if (firstText is not null) parts.Add($"Some values were ignored; first at {firstText}.");
+            if (result.Duplicates > 0) parts.Add($"{result.Duplicates} duplicate rows skipped.");
+            parts.AddRange(result.Notes);
+            message = string.Join(" ", parts);
+        }
+
+        var summary = attempt.Record(status, source.Name, file.ReadAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
+        if (status == ImportSummary.Loaded)
+            SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person", "setting"]);
+        transaction.Commit();
+        return summary;
+    }
+
+    /// <summary>
+    /// person_key for every identifier in a person column. The e-mail addresses stay in this connection's temp
+    /// tables (memory, never the database file) and are gone when the import's connection closes.
+    /// </summary>
+    void Pseudonymise(DuckDBConnection connection, Source source, HeaderMatch match)
+    {
+        var personColumns = source.Columns.Where(c => c.Kind == ValueKind.Person && match.Columns.ContainsKey(c.Name))
+            .Select(c => ColumnTyping.Q(c.Name)).ToList();
+        connection.Execute("create or replace temp table pseudonym (identifier varchar, person_key varchar)");
+        if (personColumns.Count == 0) return;
+        var union = string.Join(" union ", personColumns.Select(c => $"select {c} as identifier from valid"));
+        var identifiers = connection.Query<string>($"select distinct identifier from ({union}) where identifier is not null").ToList();
+        using var appender = connection.CreateAppender("temp", "main", "pseudonym");
+        foreach (var identifier in identifiers)
+            appender.CreateRow().AppendValue(identifier).AppendValue(warehouse.Pseudonymiser.PersonKey(identifier)).EndRow();
+    }
+
+    static string ContentHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>One import's bookkeeping: who, when, what, and its history row.</summary>
+    sealed class Attempt(DuckDBConnection connection, string fileName, string hash, ImportRequest request, DateTime started, Stopwatch clock)
+    {
+        public DuckDBConnection Connection { get; } = connection;
+        public string FileName { get; } = fileName;
+        public ImportRequest Request { get; } = request;
+        public string? Source { get; set; }
+        public string? Format { get; set; }
+
+        public ImportSummary Record(string status, string? source, string? format, string message,
+            long read, long loaded, long rejected, long duplicates, long? importId = null, System.Data.IDbTransaction? transaction = null)
+        {
+            var ownTransaction = transaction is null ? Connection.BeginTransaction() : null;
+            var tx = transaction ?? ownTransaction!;
+            importId ??= Connection.ExecuteScalar<long>("select nextval('import_id_seq')", transaction: tx);
+            Connection.Execute("""
+                insert into import_history values ($id, $file, $source, $format, $hash, $status, $read, $loaded, $rejected,
+                                                   $duplicates, $message, $by, $started, $finished, $ms)
+                """, new
+            {
+                id = importId, file = FileName, source, format, hash, status, read, loaded, rejected, duplicates, message,
+                by = Request.ImportedBy, started, finished = DateTime.UtcNow, ms = (int)clock.ElapsedMilliseconds,
+            }, tx);
+            ownTransaction?.Commit();
+            ownTransaction?.Dispose();
+            return new ImportSummary
+            {
+                File = FileName, Source = source, Status = status, RowsRead = read, RowsLoaded = loaded,
+                RowsRejected = rejected, Duplicates = duplicates, Message = message, ImportId = importId,
+            };
+        }
+    }
+}

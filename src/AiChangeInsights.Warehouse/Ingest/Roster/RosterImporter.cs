@@ -1,0 +1,52 @@
+namespace AiChangeInsights.Warehouse.Ingest.Roster;
+
+/// <summary>
+/// The HR roster: who is in which department, in which role, in the target group, and when AI reached them.
+/// A roster is a snapshot: the newest import describes a person. Names in the export are never read.
+/// </summary>
+public sealed class RosterImporter : Source
+{
+    public override string Name => "roster";
+    public override IReadOnlyList<string> OtherNames => ["hr", "personeel", "medewerkers"];
+    public override IReadOnlyList<string> RawTables => ["raw_roster"];
+
+    public override IReadOnlyList<SourceColumn> Columns { get; } =
+    [
+        new("email", ValueKind.Person, "e_mail", "e_mailadres", "emailadres", "mail", "mailadres", "werk_e_mail", "zakelijk_e_mail",
+            "upn", "user_principal_name", "userprincipalname", "work_email", "business_email", "email_address")
+            { Required = true, MustBeEmail = true },
+        new("department", ValueKind.Text, "afdeling", "dept", "team", "abteilung", "organisatieonderdeel", "business_unit", "afdelingsnaam")
+            { Required = true },
+        new("role", ValueKind.Choice, "rol", "functie", "function", "job_title", "functietitel", "functienaam", "position", "positie", "title")
+        {
+            Choices =
+            [
+                // Whole words: an "Accountmanager" or a "Directiesecretaris" leads nobody.
+                (@"(^|[^a-z])(directeur|director|directie|ceo|cfo|coo|cto|eigenaar|owner|bestuurder|leadership|geschäftsführer|vorstand)($|[^a-z])", "leadership"),
+                (@"(^|[^a-z])(manager|teamleider|teamlead|team lead|hoofd|leidinggevende|chef|supervisor|coordinator|coördinator|afdelingsleider|leiter)($|[^a-z])", "manager"),
+            ],
+            Fallback = "employee",
+        },
+        new("champion", ValueKind.Boolean, "ai_champion", "ai_ambassadeur", "ambassadeur", "ambassador", "multiplicator"),
+        new("target_group", ValueKind.Boolean, "doelgroep", "in_scope", "target", "in_doelgroep"),
+        new("rollout_date", ValueKind.Date, "uitroldatum", "go_live", "golive", "go_live_date", "startdatum_ai", "rollout", "uitrol", "livegang"),
+    ];
+
+    public override LoadResult Load(LoadContext context)
+    {
+        context.Execute("""
+            create or replace temp table roster_rows as
+            select v._line, r.person_id, v.department, v.role, v.champion, v.target_group, v.rollout_date,
+                   row_number() over (partition by r.person_id order by v._rec) > 1 as repeated
+            from valid v join person_ref r on r.identifier = v.email
+            """);
+        context.Execute($"""
+            insert into raw_roster
+            select {context.ImportId}, _line, person_id, department, role, coalesce(champion, false), coalesce(target_group, true), rollout_date
+            from roster_rows where not repeated
+            """);
+        var loaded = context.Scalar<long>("select count(*) from roster_rows where not repeated");
+        var repeated = context.Scalar<long>("select count(*) from roster_rows where repeated");
+        return new LoadResult(loaded, repeated, repeated > 0 ? [$"{repeated} e-mail addresses appear more than once; the first line counts."] : []);
+    }
+}

@@ -1,0 +1,164 @@
+using AiChangeInsights.Warehouse.Ingest;
+
+namespace AiChangeInsights.Warehouse.Ingest.Survey;
+
+/// <summary>
+/// Survey exports: one row per response, one column per question. Questions are mapped to constructs (remembered
+/// per survey in survey_question; keyword defaults until an analyst confirms). Answers may be numbers or Likert
+/// labels; an answer off its scale is rejected alone, the response stays. Free-text columns are not stored.
+/// </summary>
+public sealed class SurveyImporter : Source
+{
+    static readonly IReadOnlySet<string> FileNameNoise = new HashSet<string>
+    {
+        "survey", "export", "responses", "antwoorden", "resultaten", "results", "wave", "golf", "data", "csv", "xlsx",
+    };
+
+    static readonly (string Label, int Score)[] LikertLabels =
+    [
+        ("helemaal oneens", 1), ("zeer oneens", 1), ("strongly disagree", 1), ("stimme überhaupt nicht zu", 1), ("trifft überhaupt nicht zu", 1),
+        ("oneens", 2), ("mee oneens", 2), ("disagree", 2), ("stimme nicht zu", 2), ("trifft nicht zu", 2),
+        ("neutraal", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("niet eens, niet oneens", 3), ("teils/teils", 3),
+        ("eens", 4), ("mee eens", 4), ("agree", 4), ("stimme zu", 4), ("trifft zu", 4),
+        ("helemaal eens", 5), ("helemaal mee eens", 5), ("zeer eens", 5), ("strongly agree", 5), ("stimme voll zu", 5), ("trifft voll zu", 5),
+    ];
+
+    public override string Name => "survey";
+    public override IReadOnlyList<string> OtherNames => ["enquete", "vragenlijst", "peiling"];
+    public override IReadOnlyList<string> RawTables => ["raw_survey_response", "raw_survey_answer", "survey_question"];
+    public override int MinimumExtraColumns => 1;
+
+    public override IReadOnlyList<SourceColumn> Columns { get; } =
+    [
+        new("response_id", ValueKind.Text, "responseid", "respondent_id", "respondentid", "id", "antwoord_id", "reactie_id", "response")
+            { Required = true },
+        new("submitted_at", ValueKind.Timestamp, "submitted", "ingediend", "ingediend_op", "completion_time", "voltooiingstijd", "end_date",
+            "enddate", "einddatum", "date_submitted", "recorded_date", "recordeddate", "datum", "date") { Required = true, NotInFuture = true },
+        new("user", ValueKind.Person, "email", "e_mail", "respondent_email", "upn", "gebruiker"),
+        new("department", ValueKind.Text, "afdeling", "team", "dept", "abteilung"),
+        new("survey", ValueKind.Text, "enquete", "vragenlijst", "survey_name", "peiling", "survey_title"),
+    ];
+
+    public override IReadOnlyList<RowRule> RowRules { get; } =
+    [
+        new("\"user\" is null and department is null", "department", "a response needs a user or a department"),
+    ];
+
+    public override bool KeepsExtraColumn(string normalisedHeader) => true;
+
+    public override LoadResult Load(LoadContext context)
+    {
+        var survey = context.Request.Survey ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Survey";
+        context.Execute("""
+            create or replace temp table survey_rows as
+            select v._rec, v._line, coalesce(v.survey, $survey) as survey, v.response_id, v.submitted_at, r.person_id, v.department,
+                   row_number() over (partition by coalesce(v.survey, $survey), v.response_id order by v._rec) > 1 as repeated,
+                   exists (select 1 from raw_survey_response x
+                           where x.survey = coalesce(v.survey, $survey) and x.response_id = v.response_id) as seen
+            from valid v left join person_ref r on r.identifier = v."user"
+            """, new { survey });
+        context.Execute($"""
+            insert into raw_survey_response
+            select {context.ImportId}, _line, survey, response_id, submitted_at, person_id, department
+            from survey_rows where not repeated
+            """);
+
+        var notes = new List<string>();
+        var questions = MapQuestions(context, notes);
+        if (questions.Count > 0) LoadAnswers(context, questions);
+
+        return new LoadResult(
+            context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen"),
+            context.Scalar<long>("select count(*) from survey_rows where repeated or seen"), notes);
+    }
+
+    /// <summary>Question columns with numeric or Likert answers; text columns (comments) are left out on purpose.</summary>
+    List<ExtraColumn> MapQuestions(LoadContext context, List<string> notes)
+    {
+        context.Execute("create or replace temp table likert_label (label varchar, score integer)");
+        using (var appender = context.Connection.CreateAppender("temp", "main", "likert_label"))
+            foreach (var (label, score) in LikertLabels) appender.CreateRow().AppendValue(label).AppendValue(score).EndRow();
+
+        var kept = new List<ExtraColumn>();
+        var textColumns = new List<string>();
+        foreach (var column in context.ExtraColumns)
+        {
+            var q = ColumnTyping.Q(column.Name);
+            var (answers, scored) = context.Query<(long, long)>($"""
+                select count({q}), count(*) filter (where {AnswerExpression($"v.{q}")} is not null)
+                from valid v where nullif(trim({q}), '') is not null
+                """).Single();
+            if (answers > 0 && scored * 2 < answers) textColumns.Add(column.Header);
+            else kept.Add(column);
+        }
+        if (textColumns.Count > 0)
+            notes.Add($"Free-text column(s) not stored (they may name people): {string.Join(", ", textColumns.Select(t => $"'{t}'"))}.");
+
+        var newlyMapped = 0;
+        var unmapped = new List<string>();
+        foreach (var survey in context.Query<string>("select distinct survey from survey_rows"))
+        {
+            foreach (var column in kept)
+            {
+                var known = context.Scalar<long>("select count(*) from survey_question where survey = $survey and question = $question",
+                    new { survey, question = column.Header });
+                var (construct, reverse) = QuestionMapping.Default(column.Header);
+                if (known == 0)
+                {
+                    context.Execute("insert into survey_question values ($survey, $question, $construct, $reverse, 'keywords', now())",
+                        new { survey, question = column.Header, construct, reverse });
+                    newlyMapped++;
+                }
+                if (context.Scalar<string>("select construct from survey_question where survey = $survey and question = $question",
+                        new { survey, question = column.Header }) == QuestionMapping.Unmapped)
+                    unmapped.Add(column.Header);
+            }
+        }
+        if (newlyMapped > 0)
+            notes.Add($"{newlyMapped} question(s) mapped to constructs by keyword defaults; confirm or change the mapping on the Imports page.");
+        if (unmapped.Count > 0)
+            notes.Add($"No construct for: {string.Join(", ", unmapped.Distinct().Select(t => $"'{t}'"))} (stored, not used in KPIs until mapped).");
+        return kept;
+    }
+
+    void LoadAnswers(LoadContext context, List<ExtraColumn> questions)
+    {
+        context.Execute("create or replace temp table question_column (name varchar, question varchar, position integer)");
+        using (var appender = context.Connection.CreateAppender("temp", "main", "question_column"))
+            foreach (var q in questions) appender.CreateRow().AppendValue(q.Name).AppendValue(q.Header).AppendValue(q.Field + 1).EndRow();
+
+        var columns = string.Join(", ", questions.Select(q => ColumnTyping.Q(q.Name)));
+        context.Execute($$"""
+            create or replace temp table answer_cell as
+            select s._line, s.survey, s.response_id, qc.question, qc.position, u.answer_text,
+                   {{AnswerExpression("u.answer_text")}} as answer,
+                   case c.scale when 'nps' then 0 when 'likert5' then 1 else 0 end as low,
+                   case c.scale when 'nps' then 10 when 'likert5' then 5 else 10 end as high
+            from (unpivot (select _rec, {{columns}} from valid) on {{columns}} into name column_name value answer_text) u
+            join survey_rows s using (_rec)
+            join question_column qc on qc.name = u.column_name
+            join survey_question sq on sq.survey = s.survey and sq.question = qc.question
+            left join dim_construct c on c.construct = sq.construct
+            where not s.repeated and nullif(trim(u.answer_text), '') is not null;
+
+            insert into rejected
+            select _line, position, question,
+                   case when regexp_full_match(trim(answer_text), '[0-9.,\s+-]{1,12}') then answer_text end,
+                   case when answer is null then 'not a number or answer label on the question''s scale (answer ignored)'
+                        else 'outside the scale ' || low || '-' || high || ' (answer ignored)' end
+            from answer_cell where answer is null or answer < low or answer > high;
+
+            insert into raw_survey_answer
+            select {{context.ImportId}}, survey, response_id, question, answer
+            from answer_cell where answer between low and high;
+            """);
+    }
+
+    /// <summary>An answer as a number: "4", "4,0", "10 - Zeer waarschijnlijk", or a Likert label.</summary>
+    static string AnswerExpression(string text) => $$"""
+        coalesce(
+            try_cast(replace(trim({{text}}), ',', '.') as decimal(6, 2)),
+            try_cast(regexp_extract(trim({{text}}), '^(\d{1,2})\s*[-–:.=]\s*\D', 1) as decimal(6, 2)),
+            (select score from likert_label where label = lower(trim({{text}}))))
+        """;
+}

@@ -1,0 +1,70 @@
+namespace AiChangeInsights.Warehouse.Ingest.Usage;
+
+/// <summary>
+/// System logs of AI tools: one row per event or per person-day. Landed as one row per person x day x tool x
+/// feature. A row repeated within the file counts once; a person-day already loaded by an earlier import is a
+/// duplicate (kept for an exact undo, hidden by stg_usage).
+/// </summary>
+public sealed class UsageImporter : Source
+{
+    static readonly IReadOnlySet<string> FileNameNoise = new HashSet<string>
+    {
+        "usage", "gebruik", "log", "logs", "export", "report", "rapport", "data", "activity", "activiteit", "user", "users",
+        "detail", "details", "daily", "dagelijks", "ai", "tool", "tools", "csv", "xlsx",
+    };
+
+    public override string Name => "usage";
+    public override IReadOnlyList<string> OtherNames => ["gebruik", "logs"];
+    public override IReadOnlyList<string> RawTables => ["raw_usage"];
+
+    public override IReadOnlyList<SourceColumn> Columns { get; } =
+    [
+        new("date", ValueKind.Timestamp, "datum", "timestamp", "tijdstip", "day", "dag", "activity_date", "event_date", "event_time",
+            "usage_date", "time", "datetime", "created_at") { Required = true, NotInFuture = true },
+        new("user", ValueKind.Person, "gebruiker", "email", "e_mail", "upn", "user_principal_name", "userprincipalname", "medewerker",
+            "employee", "user_email", "username", "login", "user_id") { Required = true },
+        new("tool", ValueKind.Text, "application", "app", "applicatie", "product", "platform"),
+        new("feature", ValueKind.Text, "onderdeel", "capability", "action_type", "module", "feature_name", "function", "functionaliteit"),
+        new("duration_minutes", ValueKind.Decimal, "minutes", "minuten", "duur_minuten", "duur", "duration", "active_minutes",
+            "gebruiksduur", "tijd_minuten", "duration_min") { Min = 0, Max = 1440 },
+        new("actions", ValueKind.Integer, "acties", "events", "prompts", "interactions", "interacties", "aantal", "count", "requests")
+            { Min = 0 },
+    ];
+
+    public override LoadResult Load(LoadContext context)
+    {
+        var tool = context.Request.Tool ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Unknown";
+        context.Execute("""
+            create or replace temp table usage_rows as
+            select r.person_id, v."date"::date as usage_date, coalesce(v.tool, $tool) as tool, coalesce(v.feature, '') as feature,
+                   v.duration_minutes, v.actions,
+                   row_number() over (partition by r.person_id, v."date", coalesce(v.tool, $tool), coalesce(v.feature, ''),
+                                      v.duration_minutes, v.actions order by v._rec) > 1 as repeated
+            from valid v join person_ref r on r.identifier = v."user";
+
+            create or replace temp table usage_day as
+            select d.*, k.person_id is not null as seen
+            from (
+                select person_id, usage_date, tool, feature, count(*)::integer as events,
+                       sum(duration_minutes)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions
+                from usage_rows where not repeated
+                group by all
+            ) d
+            left join (select distinct person_id, usage_date, tool, feature from raw_usage) k using (person_id, usage_date, tool, feature);
+            """, new { tool });
+        context.Execute($"""
+            insert into raw_usage
+            select {context.ImportId}, person_id, usage_date, tool, feature, events, active_minutes, actions from usage_day
+            """);
+        var repeated = context.Scalar<long>("select count(*) from usage_rows where repeated");
+        var seen = context.Scalar<long?>("select sum(events)::bigint from usage_day where seen") ?? 0;
+        var loaded = context.Scalar<long?>("select sum(events)::bigint from usage_day where not seen") ?? 0;
+        var notInRoster = context.Scalar<long>("""
+            select count(distinct person_id) from usage_day
+            where person_id not in (select person_id from raw_roster)
+            """);
+        var notes = new List<string>();
+        if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
+        return new LoadResult(loaded, repeated + seen, notes);
+    }
+}
