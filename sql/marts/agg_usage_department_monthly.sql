@@ -1,0 +1,43 @@
+-- Usage of the target group per month, department and tool, the base of the usage KPIs.
+-- grain: one row per month (with any usage data) x department (and 'All') x tool (and 'All')
+-- Counts only target-group people of the roster; a department without active people still gets a row (0 active).
+with target_group as (
+    select person_id, department from dim_person where in_roster and target_group
+),
+headcount as (
+    select coalesce(department, 'All') as department, count(*) as target_people
+    from target_group
+    group by grouping sets ((department), ())
+),
+months as (
+    select distinct month from fct_usage_monthly
+),
+tools as (
+    select tool from dim_tool union all select 'All'
+),
+active as (
+    select
+        u.month,
+        u.tool,
+        coalesce(t.department, 'All')   as department,
+        count(*)                        as active_people,
+        sum(u.active_days)              as active_days,
+        sum(u.minutes)                  as minutes,
+        sum(u.features)                 as features
+    from fct_usage_monthly u
+    join target_group t using (person_id)
+    group by grouping sets ((u.month, u.tool, t.department), (u.month, u.tool))
+)
+select
+    m.month,
+    h.department,
+    tl.tool,
+    h.target_people,
+    coalesce(a.active_people, 0)::bigint          as active_people,
+    coalesce(a.active_days, 0)::bigint            as active_days,
+    coalesce(a.minutes, 0)::decimal(18, 2)        as minutes,
+    coalesce(a.features, 0)::bigint               as features
+from months m
+cross join headcount h
+cross join tools tl
+left join active a on a.month = m.month and a.department = h.department and a.tool = tl.tool

@@ -1,0 +1,20 @@
+-- The organisation's timeline and privacy settings, as every KPI reads them.
+-- grain: one row
+-- go_live_month: the setting, else the first month with usage data (DESIGN: Warehouse, go-live).
+with usage_span as (
+    select min(usage_date) as first_usage_date, max(usage_date) as last_usage_date from stg_usage__day
+),
+settings as (
+    select
+        max(value) filter (where key = 'go_live_month')    as go_live_month,
+        max(value) filter (where key = 'min_group_size')   as min_group_size,
+        max(value) filter (where key = 'valley_threshold') as valley_threshold
+    from setting
+)
+select
+    date_trunc('month', coalesce(try_cast(s.go_live_month as date), u.first_usage_date))::date as go_live_month,
+    date_trunc('month', u.first_usage_date)::date                                            as first_usage_month,
+    u.last_usage_date,
+    greatest(3, coalesce(try_cast(s.min_group_size as integer), 5))                          as min_group_size,
+    coalesce(try_cast(s.valley_threshold as double), 0.25)                                   as valley_threshold
+from usage_span u, settings s

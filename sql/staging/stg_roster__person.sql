@@ -1,0 +1,12 @@
+-- The roster as it stands: each person as the newest roster import describes them.
+-- grain: one row per person_id (rosters are snapshots; the newest import wins)
+select
+    person_id,
+    department,
+    role,
+    champion,
+    target_group,
+    rollout_date,
+    import_id
+from raw_roster
+qualify row_number() over (partition by person_id order by import_id desc, line) = 1
