@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AiChangeInsights.Warehouse;
+using AiChangeInsights.Warehouse.Demo;
+using AiChangeInsights.Warehouse.Ingest;
+
+namespace AiChangeInsights.Cli;
+
+/// <summary>The aci command line: the same importers and views as the web app, on the same warehouse file.</summary>
+public static class Aci
+{
+    public const int Ok = 0, SomeRejected = 1, BadUsage = 2, WarehouseBusy = 3;
+
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    const string Help = """
+        aci - AiChangeInsights command line
+
+          aci import FILE... [--db PATH] [--source auto|roster|usage|training|survey|activities|business_metrics|ideas|support_tickets|maturity]
+                             [--locale auto|nl|en-US|en-GB|de|iso] [--tool NAME] [--survey NAME] [--json]
+          aci sql "SELECT ..." [--db PATH] [--format csv|json]
+          aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
+          aci generate [--scale demo|large|stress] [--out DIR]
+
+        --db defaults to data/warehouse.duckdb. Exit codes: 0 ok, 1 a file was rejected, 2 usage error, 3 warehouse in use.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            var arguments = Arguments.Parse(args, new HashSet<string> { "json", "help" });
+            return arguments.Command switch
+            {
+                "import" => Import(arguments, output),
+                "sql" => SqlCommand.Run(arguments, output),
+                "seed" => Seed(arguments, output),
+                "generate" => Generate(arguments, output),
+                "help" or "--help" or "-h" => Print(output, Help, Ok),
+                _ => throw new UsageException($"unknown command '{arguments.Command}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            errors.WriteLine($"aci: {e.Message}");
+            errors.WriteLine("Run 'aci help' for usage.");
+            return BadUsage;
+        }
+        catch (ArgumentException e)
+        {
+            errors.WriteLine($"aci: {e.Message}");
+            return BadUsage;
+        }
+        catch (WarehouseInUseException e)
+        {
+            errors.WriteLine($"aci: {e.Message}");
+            return WarehouseBusy;
+        }
+    }
+
+    static int Import(Arguments arguments, TextWriter output)
+    {
+        arguments.Allow("db", "source", "locale", "tool", "survey", "json");
+        if (arguments.Values.Count == 0) throw new UsageException("import needs at least one FILE");
+        _ = Locales.Find(arguments.Option("locale"));
+        if (arguments.Option("source") is { } s && s != "auto") _ = SourceCatalog.Find(s);
+
+        using var warehouse = OpenWarehouse(arguments);
+        var importer = new Importer(warehouse);
+        var exit = Ok;
+        foreach (var file in arguments.Values)
+        {
+            var summary = File.Exists(file)
+                ? importer.Import(file, new ImportRequest
+                {
+                    Source = arguments.Option("source"),
+                    Locale = arguments.Option("locale") ?? "auto",
+                    Tool = arguments.Option("tool"),
+                    Survey = arguments.Option("survey"),
+                    ImportedBy = $"cli:{Environment.UserName}",
+                })
+                : new ImportSummary { File = Path.GetFileName(file), Status = ImportSummary.Rejected, Message = $"{file}: no such file." };
+            if (summary.Status == ImportSummary.Rejected) exit = SomeRejected;
+            output.WriteLine(arguments.Flag("json") ? JsonSerializer.Serialize(summary, Json) : Describe(summary));
+        }
+        return exit;
+    }
+
+    static int Seed(Arguments arguments, TextWriter output)
+    {
+        arguments.Allow("db", "scale", "seed-data");
+        var scale = DemoScale.Parse(arguments.Option("scale") ?? "demo");
+        string folder;
+        string? generated = null;
+        if (scale == DemoScale.Demo)
+        {
+            folder = arguments.Option("seed-data") ?? "seed-data";
+            if (!Directory.Exists(folder)) throw new UsageException($"seed data folder '{folder}' not found (run from the repository root or pass --seed-data)");
+        }
+        else
+        {
+            // large and stress are for benchmarks: generated into a temporary folder, never into the repository.
+            folder = generated = Path.Combine(Path.GetTempPath(), $"aci-{scale.Name}-{Guid.NewGuid():N}");
+            output.WriteLine($"Generating the {scale.Name} organisation ({scale.People:N0} people) into {folder} ...");
+            DemoOrganisation.Write(folder, scale);
+        }
+
+        try
+        {
+            using var warehouse = OpenWarehouse(arguments);
+            var imports = warehouse.Read(c => Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from import_history where status = 'loaded'"));
+            if (imports > 0)
+            {
+                output.WriteLine($"The warehouse {warehouse.DatabasePath} already holds data ({imports} imports); nothing seeded.");
+                return Ok;
+            }
+            var importer = new Importer(warehouse);
+            var exit = Ok;
+            foreach (var file in InImportOrder(folder))
+            {
+                var summary = importer.Import(file, new ImportRequest { ImportedBy = "seed" });
+                if (summary.Status == ImportSummary.Rejected) exit = SomeRejected;
+                output.WriteLine(Describe(summary));
+            }
+            return exit;
+        }
+        finally
+        {
+            if (generated is not null) Directory.Delete(generated, recursive: true);
+        }
+    }
+
+    static int Generate(Arguments arguments, TextWriter output)
+    {
+        arguments.Allow("scale", "out");
+        var scale = DemoScale.Parse(arguments.Option("scale") ?? "demo");
+        var folder = arguments.Option("out") ?? "seed-data";
+        foreach (var file in DemoOrganisation.Write(folder, scale))
+            output.WriteLine($"{new FileInfo(file).Length,12:N0}  {file}");
+        return Ok;
+    }
+
+    /// <summary>The roster first, so that every other file's people join to a department from the start.</summary>
+    static IEnumerable<string> InImportOrder(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Path.GetFileName(f).StartsWith("roster", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal);
+
+    internal static Warehouse.Warehouse OpenWarehouse(Arguments arguments) =>
+        Warehouse.Warehouse.Open(WarehouseOptions.ForDatabaseFile(arguments.Option("db") ?? Path.Combine("data", Warehouse.Warehouse.DatabaseFileName),
+            Environment.GetEnvironmentVariable("ACI_SITE_SECRET")));
+
+    static string Describe(ImportSummary s) => string.Create(CultureInfo.InvariantCulture,
+        $"{s.Status,-16} {s.File}  [{s.Source ?? "?"}] read {s.RowsRead}, loaded {s.RowsLoaded}, rejected {s.RowsRejected}, duplicates {s.Duplicates}\n                 {s.Message}");
+
+    static int Print(TextWriter output, string text, int code)
+    {
+        output.WriteLine(text);
+        return code;
+    }
+}
