@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AiChangeInsights.Cli;
+
+namespace AiChangeInsights.Tests.Cli;
+
+public sealed class AciTests : IDisposable
+{
+    readonly TestWarehouse test = new();
+    readonly string database;
+
+    public AciTests()
+    {
+        database = Path.Combine(test.Folder, "cli", "warehouse.duckdb");
+        Environment.SetEnvironmentVariable("ACI_SITE_SECRET", TestWarehouse.Secret);
+    }
+
+    public void Dispose() => test.Dispose();
+
+    static (int Exit, string Output, string Errors) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = Aci.Run(args, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void Import_with_json_prints_one_summary_per_file_with_every_field_of_the_contract()
+    {
+        var good = test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n");
+        var bad = test.File("broken.csv", "email,department\n\"an@example.nl,Verkoop\n");
+
+        var (exit, output, _) = Run("import", good, bad, good, "--db", database, "--json");
+
+        exit.ShouldBe(Aci.SomeRejected);
+        var summaries = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        summaries.Select(s => s.GetProperty("status").GetString()).ShouldBe(["loaded", "rejected", "already_imported"]);
+        foreach (var field in new[] { "file", "source", "status", "rows_read", "rows_loaded", "rows_rejected", "duplicates", "message" })
+            foreach (var summary in summaries) summary.TryGetProperty(field, out var _).ShouldBeTrue(field);
+        summaries[0].GetProperty("rows_loaded").GetInt64().ShouldBe(1);
+        summaries[1].GetProperty("message").GetString()!.ShouldContain("broken.csv line 2, column 1: a quote opened here is never closed");
+    }
+
+    [Fact]
+    public void Sql_prints_csv_with_a_header_row_or_json()
+    {
+        Run("import", test.File("roster.csv", "email,department\nan@example.nl,\"Financiën, HR\"\nbo@example.nl,Verkoop\n"), "--db", database);
+
+        var csv = Run("sql", "select department, people from dim_department order by department", "--db", database);
+        csv.Exit.ShouldBe(0);
+        csv.Output.ShouldBe("department,people\n\"Financiën, HR\",1\nVerkoop,1\n", StringCompareShould.IgnoreLineEndings);
+
+        var json = Run("sql", "select department, people from dim_department order by department", "--db", database, "--format", "json");
+        JsonDocument.Parse(json.Output).RootElement.GetArrayLength().ShouldBe(2);
+        json.Output.ShouldContain("\"department\":\"Financiën, HR\"");
+    }
+
+    [Fact]
+    public void Usage_errors_and_unknown_sources_say_what_is_wrong()
+    {
+        Run("import").Errors.ShouldContain("import needs at least one FILE");
+        Run("import", "x.csv", "--source", "payroll").Errors.ShouldContain("unknown source 'payroll'");
+        Run("sql", "select nonsense from nowhere", "--db", database).Exit.ShouldBe(Aci.BadUsage);
+    }
+
+    [Fact]
+    public void When_the_server_holds_the_file_aci_says_so_in_one_line()
+    {
+        var held = new TestWarehouse();
+        try
+        {
+            // This test process plays the server: it holds the DuckDB file while a real aci process tries to open it.
+            var aci = Path.Combine(AppContext.BaseDirectory, "aci.dll");
+            var start = new ProcessStartInfo("dotnet", ["exec", aci, "import", test.File("r.csv", "email,department\na@b.nl,X\n"),
+                "--db", Path.Combine(held.Folder, "warehouse.duckdb")])
+            {
+                RedirectStandardError = true, RedirectStandardOutput = true,
+            };
+            start.Environment["ACI_SITE_SECRET"] = TestWarehouse.Secret;
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+
+            process.ExitCode.ShouldBe(Aci.WarehouseBusy);
+            errors.Trim().Split('\n').Length.ShouldBe(1);
+            errors.ShouldContain($"is in use by another process (PID {Environment.ProcessId})");
+            errors.ShouldContain("/api/imports");
+        }
+        finally
+        {
+            held.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Seed_loads_the_demo_organisation_once()
+    {
+        var first = Run("seed", "--db", database, "--seed-data", Repository.SeedData);
+        first.Exit.ShouldBe(0, first.Output);
+        first.Output.ShouldContain("loaded");
+
+        var second = Run("seed", "--db", database, "--seed-data", Repository.SeedData);
+        second.Output.ShouldContain("already holds data");
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text;
+using AiChangeInsights.Warehouse.Ingest;
+
+namespace AiChangeInsights.Tests.Ingest;
+
+/// <summary>Each of the nine templates imports, with row counts worked out by hand from the fixture.</summary>
+public sealed class TemplateImportTests : IDisposable
+{
+    readonly TestWarehouse test = new();
+
+    public void Dispose() => test.Dispose();
+
+    const string DutchRoster = """
+        Personeelsnummer;Naam;E-mail;Afdeling;Functie;AI-champion;Doelgroep;Uitroldatum
+        1001;Jan de Vries;Jan.deVries@example.nl;Verkoop;Hoofd Verkoop;Ja;Ja;06-01-2025
+        1002;Piet Jansen;piet.jansen@example.nl;Verkoop;Accountmanager;Nee;Ja;06-01-2025
+        1003;Anna Bakker;anna.bakker@example.nl;Financiën & HR;Financieel medewerker;Nee;Ja;03-03-2025
+        1004;Els Visser;els.visser@example.nl;Directie;Algemeen directeur;Nee;Nee;
+        1005;Bad Mail;not-an-email;Verkoop;Medewerker;Nee;Ja;06-01-2025
+        """;
+
+    string Roster() => test.File("roster.csv", DutchRoster + "\n", new UTF8Encoding(true));
+
+    [Fact]
+    public void A_Dutch_HR_roster_with_BOM_and_semicolons_loads_roles_dates_and_flags()
+    {
+        var summary = test.Import(Roster());
+
+        // 5 data rows; line 6 has no '@' in its e-mail -> 1 rejected, 4 loaded.
+        summary.Status.ShouldBe("loaded");
+        summary.Source.ShouldBe("roster");
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected, summary.Duplicates).ShouldBe((5L, 4L, 1L, 0L));
+        summary.Message.ShouldContain("line 6, column 3 (E-mail)");
+
+        var people = test.Query<(string Department, string Role, bool Champion, bool TargetGroup, DateTime? Rollout)>(
+            "select department, role, champion, target_group, rollout_date from dim_person order by department, role");
+        people.ShouldBe([
+            ("Directie", "leadership", false, false, null),
+            ("Financiën & HR", "employee", false, true, new DateTime(2025, 3, 3)),
+            ("Verkoop", "employee", false, true, new DateTime(2025, 1, 6)),
+            ("Verkoop", "manager", true, true, new DateTime(2025, 1, 6)),
+        ]);
+    }
+
+    [Fact]
+    public void Usage_rows_land_per_person_and_day_with_duplicates_and_bad_rows_named()
+    {
+        test.Import(Roster());
+        var summary = test.Import(test.File("usage_copilot.csv", """
+            date,user,tool,feature,duration_minutes,actions
+            2025-01-07,jan.devries@example.nl,Copilot,chat,12.5,4
+            2025-01-07,jan.devries@example.nl,Copilot,chat,12.5,4
+            2025-01-08,piet.jansen@example.nl,Copilot,draft,3,1
+            2025-01-09,unknown.person@example.nl,Copilot,chat,5,2
+            2025-13-01,piet.jansen@example.nl,Copilot,chat,5,2
+            2025-02-03,anna.bakker@example.nl,Copilot,summarise,-4,2
+
+            """));
+
+        // 6 rows: line 3 repeats line 2 (1 duplicate), line 6 has month 13, line 7 negative minutes (2 rejected), 3 loaded.
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected, summary.Duplicates).ShouldBe((6L, 3L, 2L, 1L));
+        summary.Message.ShouldContain("not in any roster");
+        test.Query<(int Line, string Column, string Value, string Reason)>(
+            "select line, column_name, value, reason from import_rejected_row where import_id = $id order by line", new { id = summary.ImportId }).ShouldBe([
+                (6, "date", "2025-13-01", "not a date (expected yyyy-mm-dd or dd-mm-yyyy)"),
+                (7, "duration_minutes", "-4", "must be at least 0"),
+            ]);
+        // Jan: 12.5 minutes (the repeated line counted once); Piet 3; the unknown user is kept but outside the roster.
+        test.Query<(decimal Minutes, int Events)>("select active_minutes, events from fct_usage_daily order by active_minutes")
+            .ShouldBe([(3m, 1), (5m, 1), (12.5m, 1)]);
+    }
+
+    [Fact]
+    public void A_log_saved_by_Dutch_Excel_reads_day_first_dates_and_decimal_commas()
+    {
+        test.Import(Roster());
+        var summary = test.Import(test.File("gebruik_chatgpt.csv", """
+            Datum;Gebruiker;Tool;Onderdeel;Duur (minuten);Acties
+            13-01-2025;jan.devries@example.nl;ChatGPT;chat;7,5;3
+            02-03-2025;piet.jansen@example.nl;ChatGPT;analyse;1.234,5;1
+
+            """));
+
+        summary.RowsLoaded.ShouldBe(2);
+        test.Query<(DateTime Day, decimal Minutes)>("select usage_date, active_minutes from fct_usage_daily order by usage_date")
+            .ShouldBe([(new DateTime(2025, 1, 13), 7.5m), (new DateTime(2025, 3, 2), 1234.5m)]);
+    }
+
+    [Fact]
+    public void US_dates_are_recognised_when_a_day_above_12_sits_second_and_a_forced_locale_wins()
+    {
+        test.Import(Roster());
+        var us = test.Import(test.File("us.csv", "date,user,tool\n01/13/2025,jan.devries@example.nl,Copilot\n02/03/2025,piet.jansen@example.nl,Copilot\n"));
+        us.RowsLoaded.ShouldBe(2);
+        test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 13), new DateTime(2025, 2, 3)]);
+
+        var forced = test.Import(test.File("forced.csv", "date,user,tool\n04/05/2025,anna.bakker@example.nl,Copilot\n"), new ImportRequest { Locale = "en-US" });
+        forced.RowsLoaded.ShouldBe(1);
+        test.Scalar<DateTime>("select max(usage_date) from fct_usage_daily").ShouldBe(new DateTime(2025, 4, 5));
+    }
+
+    [Fact]
+    public void Training_completions_keep_levels_scores_and_open_enrolments()
+    {
+        test.Import(Roster());
+        var summary = test.Import(test.File("training.csv", """
+            user,course,level,enrolled_at,completed_at,score,passed
+            jan.devries@example.nl,AI-basis,basis,2025-01-02,2025-01-20,81,yes
+            piet.jansen@example.nl,AI-basis,basic,2025-01-02,,,
+            anna.bakker@example.nl,Prompten,gevorderd,2025-02-01,2025-02-15,55,nee
+            anna.bakker@example.nl,Prompten,wizard,2025-02-01,2025-02-15,55,nee
+
+            """));
+
+        // 4 rows; line 5's level 'wizard' is unknown -> 1 rejected, 3 loaded (one still open).
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((4L, 3L, 1L));
+        test.Query<(string Level, DateTime? Completed, decimal? Score, bool? Passed)>(
+            "select level, completed_at, score, passed from fct_training order by enrolled_at, completed_at nulls last").ShouldBe([
+                ("basic", new DateTime(2025, 1, 20), 81m, true),
+                ("basic", null, null, null),
+                ("advanced", new DateTime(2025, 2, 15), 55m, false),
+            ]);
+    }
+
+    [Fact]
+    public void A_survey_maps_questions_by_keyword_rejects_off_scale_answers_alone_and_drops_free_text()
+    {
+        var summary = test.Import(test.File("pulse_2025-03.csv", """
+            response_id,submitted_at,department,"Ik vertrouw de resultaten van AI.","Ik vind de AI-tools ingewikkeld. (R)","Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)",Opmerkingen
+            R1,2025-03-10 09:00,Verkoop,4,2,9,Werkt prima
+            R2,2025-03-11 10:30,Verkoop,7,1,10,Jan helpt me
+            R3,2025-03-12 11:00,Productie,Eens,5,3,
+            R4,2025-03-12 11:05,,3,3,8,
+
+            """));
+
+        // 4 responses; R4 has neither user nor department -> rejected; R2's trust answer 7 is off the 1-5 scale
+        // (that answer alone is dropped); the comments column is text and is not stored.
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((4L, 3L, 1L));
+        summary.Message.ShouldContain("'Opmerkingen'");
+        test.Query<(string Question, string Construct, bool Reverse)>(
+            "select question, construct, reverse_keyed from survey_question order by construct").ShouldBe([
+                ("Ik vind de AI-tools ingewikkeld. (R)", "ease_of_use", true),
+                ("Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)", "recommend", false),
+                ("Ik vertrouw de resultaten van AI.", "trust", false),
+            ]);
+        // 3 responses x 3 questions = 9 answers, minus R2's off-scale trust = 8. 'Eens' reads as 4.
+        test.Scalar<long>("select count(*) from fct_survey_answer").ShouldBe(8);
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 4m]);
+        // Reverse-keyed: as given 2, 1, 5 -> 6 - x = 4, 5, 1.
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'ease_of_use' order by response_id").ShouldBe([4m, 5m, 1m]);
+        test.Query<(int Line, string Column, string Reason)>("select line, column_name, reason from import_rejected_row order by line")
+            .ShouldBe([
+                (3, "Ik vertrouw de resultaten van AI.", "outside the scale 1-5 (answer ignored)"),
+                (5, "department", "a response needs a user or a department"),
+            ]);
+        test.Scalar<string>("select distinct survey from fct_survey_response").ShouldBe("Pulse");
+    }
+
+    [Fact]
+    public void Activities_read_Dutch_type_names_head_counts_and_reject_unknown_types()
+    {
+        test.Import(Roster());
+        var summary = test.Import(test.File("activiteiten.csv", """
+            Datum;Soort;Titel;Fase;Afdeling;Deelnemer;Aantal deelnemers;Uren
+            15-01-2025;AI-ontbijt;Wat kan Copilot?;1;Verkoop;jan.devries@example.nl;;1,5
+            15-01-2025;AI-ontbijt;Wat kan Copilot?;1;Verkoop;piet.jansen@example.nl;;1,5
+            20-01-2025;Nieuwsbrief;AI bij ons;;Verkoop;;12;
+            21-01-2025;AI-spreekuur;Vragen over prompts;3;;anna.bakker@example.nl;;1
+            22-01-2025;Bowling;Teamuitje;;Verkoop;jan.devries@example.nl;;3
+
+            """));
+
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((5L, 4L, 1L));
+        test.Query<(string Type, string Department, int Participants, int Phase)>(
+            "select activity_type, department, participants, phase from fct_activity_participation order by activity_date, participants desc").ShouldBe([
+                ("ai_breakfast", "Verkoop", 1, 1),
+                ("ai_breakfast", "Verkoop", 1, 1),
+                ("communication", "Verkoop", 12, 1),
+                ("office_hours", "Financiën & HR", 1, 3),
+            ]);
+    }
+
+    [Fact]
+    public void Business_metrics_ideas_tickets_and_maturity_templates_load()
+    {
+        var metrics = test.Import(test.File("metrics.csv", "period,department,metric,value\n2025-01,Verkoop,Uren bespaard,12.5\n2025-01,Verkoop,foutpercentage,4.2\n2025-02,Verkoop,kosten,1000\n"));
+        var ideas = test.Import(test.File("ideas.csv", "submitted_at,departments,title,status\n2025-02-01,Verkoop|Productie,Offertes met AI,Geïmplementeerd\n2025-02-03,Verkoop,Mailsjablonen,nieuw\n"));
+        var tickets = test.Import(test.File("tickets.csv", "created_at,department,category,ai_related\n2025-01-10 09:12,Verkoop,prompting,ja\n2025-01-11 10:00,Verkoop,hardware,nee\n"));
+        var maturity = test.Import(test.File("maturity.csv", "assessed_at,department,stage,item_1,item_2\n2025-06-15,Verkoop,2,,\n2025-06-15,Productie,,3,4\n2025-06-15,Directie,,,\n"));
+
+        (metrics.RowsLoaded, ideas.RowsLoaded, tickets.RowsLoaded).ShouldBe((3L, 2L, 2L));
+        test.Query<string>("select metric from fct_business_metric order by metric").ShouldBe(["cost", "error_rate", "hours_saved"]);
+        test.Query<(bool Cross, string Status)>("select cross_functional, status from fct_idea order by submitted_at")
+            .ShouldBe([(true, "implemented"), (false, "submitted")]);
+        test.Scalar<long>("select count(*) from fct_support_ticket where ai_related").ShouldBe(1);
+        // Productie's items 3 and 4 average 3.5, which rounds to stage 4; Directie has neither stage nor items.
+        (maturity.RowsLoaded, maturity.RowsRejected).ShouldBe((2L, 0L));
+        test.Query<(string Department, int Stage)>("select department, stage from fct_maturity_assessment order by department")
+            .ShouldBe([("Productie", 4), ("Verkoop", 2)]);
+        test.Scalar<string>("select reason from import_rejected_row where line = 4").ShouldBe("a row needs a stage (1-5) or item scores");
+    }
+
+    [Fact]
+    public void The_same_file_twice_is_already_imported_and_changes_nothing()
+    {
+        var path = Roster();
+        test.Import(path).Status.ShouldBe("loaded");
+        var before = test.DataCounts();
+
+        var again = test.Import(path);
+
+        again.Status.ShouldBe("already_imported");
+        again.Message.ShouldContain("import #1");
+        test.DataCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void An_overlapping_export_counts_the_days_already_loaded_as_duplicates()
+    {
+        test.Import(Roster());
+        test.Import(test.File("week1.csv", "date,user,tool\n2025-01-06,jan.devries@example.nl,Copilot\n2025-01-07,jan.devries@example.nl,Copilot\n"));
+        var overlap = test.Import(test.File("week1-2.csv", "date,user,tool\n2025-01-07,jan.devries@example.nl,Copilot\n2025-01-14,jan.devries@example.nl,Copilot\n"));
+
+        (overlap.RowsLoaded, overlap.Duplicates).ShouldBe((1L, 1L));
+        test.Scalar<long>("select count(*) from fct_usage_daily").ShouldBe(3);
+    }
+}

@@ -1,0 +1,62 @@
+using AiChangeInsights.Warehouse.Sql;
+
+namespace AiChangeInsights.Tests.Sql;
+
+public sealed class SqlCatalogTests
+{
+    [Fact]
+    public void Opening_a_new_warehouse_applies_every_migration_and_records_the_version()
+    {
+        using var test = new TestWarehouse();
+        var migrations = SqlCatalog.Embedded.Migrations;
+
+        test.Scalar<long>("select count(*) from schema_version").ShouldBe(migrations.Count);
+        test.Warehouse.SchemaVersion.ShouldBe(test.Scalar<int>("select max(version) from schema_version"));
+        test.Warehouse.SchemaVersion.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void Every_staging_mart_and_kpi_file_becomes_an_object_of_the_same_name()
+    {
+        using var test = new TestWarehouse();
+        var objects = test.Query<string>("select table_name from information_schema.tables").ToHashSet();
+
+        foreach (var file in SqlCatalog.Embedded.Derived) objects.ShouldContain(file.Name, $"sql/{file.Layer}/{file.Name}.sql");
+    }
+
+    [Fact]
+    public void Reopening_is_harmless_and_keeps_the_data()
+    {
+        using var test = new TestWarehouse();
+        test.Import(test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"));
+        var version = test.Warehouse.SchemaVersion;
+
+        test.Reopen();
+        test.Reopen();
+
+        test.Warehouse.SchemaVersion.ShouldBe(version);
+        test.Scalar<long>("select count(*) from schema_version").ShouldBe(SqlCatalog.Embedded.Migrations.Count);
+        test.Scalar<long>("select count(*) from dim_person").ShouldBe(1);
+    }
+
+    [Fact]
+    public void Objects_come_after_the_objects_they_read()
+    {
+        var order = SqlCatalog.Embedded.Derived.Select(f => f.Name).ToList();
+
+        order.IndexOf("kpi_monthly").ShouldBeGreaterThan(order.IndexOf("adoption_rate"));
+        order.IndexOf("adoption_rate").ShouldBeGreaterThan(order.IndexOf("agg_usage_department_monthly"));
+        order.IndexOf("dim_person").ShouldBeGreaterThan(order.IndexOf("dim_organisation"));
+        order.IndexOf("dim_organisation").ShouldBeGreaterThan(order.IndexOf("stg_usage__day"));
+    }
+
+    [Fact]
+    public void A_mart_is_known_to_read_the_raw_table_behind_its_staging_view()
+    {
+        var catalog = SqlCatalog.Embedded;
+
+        catalog.Reads(catalog["fct_usage_daily"], "raw_usage").ShouldBeTrue();
+        catalog.Reads(catalog["agg_usage_department_monthly"], "raw_roster").ShouldBeTrue();
+        catalog.Reads(catalog["fct_training"], "raw_usage").ShouldBeFalse();
+    }
+}
