@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed here.
+SHELL  := /bin/bash
+DOTNET ?= dotnet
+CONFIG ?= Release
+DATA   ?= $(CURDIR)/data
+BIN     = bin/$(CONFIG)/net10.0/linux-x64
+ACI     = src/AiChangeInsights.Cli/$(BIN)/aci
+WEB     = src/AiChangeInsights.Web/$(BIN)/AiChangeInsights.Web.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+.PHONY: run test build restore seed chromium bench test-reliability clean
+
+restore:
+	$(DOTNET) restore AiChangeInsights.sln
+
+build: restore
+	$(DOTNET) build AiChangeInsights.sln -c $(CONFIG) --no-restore
+
+# Creates data/warehouse.duckdb and loads the demo organisation from seed-data/ through the real importers
+# (only when the warehouse has no data yet; re-running changes nothing).
+seed: build
+	$(ACI) seed --db $(DATA)/warehouse.duckdb --seed-data seed-data
+
+run: seed
+	cd src/AiChangeInsights.Web && Warehouse__DataFolder=$(DATA) ASPNETCORE_ENVIRONMENT=$${ASPNETCORE_ENVIRONMENT:-Development} \
+		$(DOTNET) $(BIN)/AiChangeInsights.Web.dll --urls http://127.0.0.1:5080
+
+# Browser tests drive Debian's Chromium (browser downloads are impossible here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: chromium build
+	$(DOTNET) test AiChangeInsights.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+
+clean:
+	$(DOTNET) clean AiChangeInsights.sln -c $(CONFIG) >/dev/null
+	rm -rf artifacts
