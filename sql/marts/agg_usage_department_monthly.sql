@@ -1,5 +1,5 @@
 -- Usage of the target group per month, department and tool, the base of the usage KPIs.
--- grain: one row per month (with any usage data) x department (and 'All') x tool (and 'All')
+-- grain: one row per month of dim_month (baseline quarter + months with usage data) x department (and 'All') x tool (and 'All')
 -- Counts only target-group people of the roster; a department without active people still gets a row (0 active).
 with target_group as (
     select person_id, department from dim_person where in_roster and target_group
@@ -10,7 +10,7 @@ headcount as (
     group by grouping sets ((department), ())
 ),
 months as (
-    select distinct month from fct_usage_monthly
+    select month from dim_month
 ),
 tools as (
     select tool from dim_tool union all select 'All'

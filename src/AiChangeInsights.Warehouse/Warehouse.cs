@@ -110,6 +110,18 @@ public sealed partial class Warehouse : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Rebuilds the marts (and materialised views) that read <paramref name="changedTables"/>, in one transaction:
+    /// after an undo, a settings change or a fixture written straight into raw tables.
+    /// </summary>
+    public void Refresh(params string[] changedTables) => Write(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        SqlCatalog.Embedded.RefreshMarts(connection, transaction, changedTables);
+        transaction.Commit();
+        return 0;
+    });
+
     public void Dispose()
     {
         if (disposed) return;

@@ -6,6 +6,8 @@
 -- direction: higher_better
 -- indicator: lagging
 -- target: 0.60
+-- amber: 0.40
+-- order: 1
 -- definition: target-group people active (at least one usage day) in the month / target-group people
 -- grain: one row per month x department (and 'All') x tool (and 'All')
 select

@@ -6,6 +6,8 @@
 -- direction: higher_better
 -- indicator: lagging
 -- target: 120
+-- amber: 60
+-- order: 3
 -- definition: minutes of use in the month, summed over active people / active people (usage duration)
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select

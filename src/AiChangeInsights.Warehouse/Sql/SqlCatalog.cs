@@ -78,6 +78,8 @@ public sealed partial class SqlCatalog
             transaction.Commit();
         }
 
+        KpiDefinitions.Write(connection, Derived.Where(f => f.Layer == "kpi" && f.Header.ContainsKey("kpi")));
+
         var built = connection.Query<(string Name, string Checksum)>("select name, checksum from derived_object")
             .ToDictionary(r => r.Name, r => r.Checksum);
         var existingTables = connection.Query<string>("select table_name from duckdb_tables() where schema_name = 'main'").ToHashSet();
@@ -87,7 +89,7 @@ public sealed partial class SqlCatalog
             {
                 var checksum = DefinitionChecksum(file);
                 var current = built.TryGetValue(file.Name, out var c) && c == checksum;
-                if (file.Layer == "marts" && current && existingTables.Contains(file.Name)) continue;
+                if (file.Materialised && current && existingTables.Contains(file.Name)) continue;
                 Build(connection, transaction, file, checksum);
             }
             connection.Execute("delete from derived_object where name not in $names",
@@ -98,10 +100,10 @@ public sealed partial class SqlCatalog
         return Migrations.Count == 0 ? 0 : Migrations.Max(m => MigrationVersion(m.Name));
     }
 
-    /// <summary>Rebuilds every mart that reads, directly or through staging views, one of <paramref name="changedTables"/>.</summary>
+    /// <summary>Rebuilds every materialised object that reads, directly or through views, one of <paramref name="changedTables"/>.</summary>
     public void RefreshMarts(DuckDBConnection connection, System.Data.IDbTransaction transaction, IReadOnlyCollection<string> changedTables)
     {
-        foreach (var file in Derived.Where(f => f.Layer == "marts" && changedTables.Any(t => Reads(f, t))))
+        foreach (var file in Derived.Where(f => f.Materialised && changedTables.Any(t => Reads(f, t))))
             Build(connection, transaction, file, DefinitionChecksum(file));
     }
 
@@ -112,7 +114,7 @@ public sealed partial class SqlCatalog
 
     static void Build(DuckDBConnection connection, System.Data.IDbTransaction transaction, SqlFile file, string checksum)
     {
-        var kind = file.Layer == "marts" ? "table" : "view";
+        var kind = file.Materialised ? "table" : "view";
         try
         {
             connection.Execute($"create or replace {kind} {file.Name} as\n{file.Text}", transaction: transaction);
@@ -174,6 +176,18 @@ public sealed partial class SqlCatalog
 public sealed record SqlFile(string Layer, string Name, string Text)
 {
     public string Checksum { get; } = SqlCatalog.Sha256(Text);
+
+    /// <summary>The "-- key: value" lines that open the file (grain, kpi metadata, materialise).</summary>
+    public IReadOnlyDictionary<string, string> Header { get; } = Text.Split('\n')
+        .TakeWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal))
+        .Select(l => l.TrimStart()[2..].Trim())
+        .Where(l => l.Contains(':'))
+        .Select(l => (Key: l[..l.IndexOf(':')].Trim(), Value: l[(l.IndexOf(':') + 1)..].Trim()))
+        .Where(p => p.Key.Length > 0 && p.Key.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+        .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+
+    /// <summary>Marts are tables; a KPI-layer view becomes one with "-- materialise: table" (for speed), refreshed like a mart.</summary>
+    public bool Materialised => Layer == "marts" || (Header.TryGetValue("materialise", out var m) && m == "table");
 
     /// <summary>Identifiers the SQL mentions outside comments and string literals; the catalog keeps those that name objects.</summary>
     public IReadOnlySet<string> References { get; } = SqlCatalog.Identifier()
