@@ -12,7 +12,7 @@
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select
     'usage'                                        as dimension,
-    'active_days_per_user'                         as kpi,
+    'active_days_per_user'  as kpi,
     month,
     department,
     tool,

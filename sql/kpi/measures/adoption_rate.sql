@@ -12,7 +12,7 @@
 -- grain: one row per month x department (and 'All') x tool (and 'All')
 select
     'usage'                                        as dimension,
-    'adoption_rate'                                as kpi,
+    'adoption_rate'         as kpi,
     month,
     department,
     tool,

@@ -12,7 +12,7 @@
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select
     'usage'                                        as dimension,
-    'minutes_per_user'                             as kpi,
+    'minutes_per_user'      as kpi,
     month,
     department,
     tool,

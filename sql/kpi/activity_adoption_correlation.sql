@@ -1,0 +1,134 @@
+-- Change activities and adoption (seed: "correlatieanalyse tussen verandermanagementactiviteiten en gebruiksindicatoren"):
+-- do departments adopt more in the months they get more of an activity, and do people who took part adopt more
+-- than people who did not? Correlation is not causation: the page says so, this view reports the numbers and their n.
+-- grain: one row per activity type (of dim_activity_type that occurs in fct_activity_participation) x lag_months (0, 1)
+-- unit of the correlation: a department x month of dim_month from the department's first go-live month on.
+-- exposure: participants of the type in the department and month / the department's target-group people; a
+--   participant row counts when the person is in the target group, a head-count row (communication) counts its
+--   participants; a unit without the activity has exposure 0.
+-- adoption: active target-group people of the department in month + lag_months / its target-group people
+--   (fct_person_month); a unit whose month + lag_months is not in dim_month (end of the data, a month without usage
+--   data) has no adoption and does not count.
+-- r: Pearson correlation of exposure and adoption over the units; n_units: units with both values; r is NULL when it
+--   is undefined (fewer than 2 units, or exposure or adoption the same in every unit).
+-- ci_low, ci_high: 95 % interval by Fisher z: tanh(atanh(r) -/+ 1.959964 / sqrt(n_units - 3)); NULL when
+--   n_units < 4, r is NULL or |r| = 1.
+-- participant person-month: a target-group person's month with month_index >= 1 in or after the first month the
+--   person took part in an activity of the type; every other such month is a non-participant person-month. Its
+--   outcome is whether the person was active lag_months later; a person-month without that later month in
+--   fct_person_month does not count (participant_months and non_participant_months count those that do).
+-- adoption_participants: share of participant person-months with an active outcome; adoption_non_participants: the
+--   same for non-participant person-months; uplift: adoption_participants - adoption_non_participants (a difference
+--   of shares, not a ratio). All three NULL for a type without person-level participants in the target group
+--   (communication): its participant_months is 0 and non_participant_months counts every person-month.
+-- unit: r -1..1; adoption_participants, adoption_non_participants, uplift: fraction 0..1
+with activity_types as (
+    select activity_type, label_en, label_nl
+    from dim_activity_type
+    where activity_type in (select activity_type from fct_activity_participation)
+),
+lags as (
+    select unnest([0, 1]) as lag_months
+),
+target_group as (
+    select person_id from dim_person where in_roster and target_group
+),
+department_participants as (
+    select activity_type, department, month, sum(participants) as participants
+    from fct_activity_participation
+    where person_id is null or person_id in (select person_id from target_group)
+    group by all
+),
+department_active as (
+    select department, month, count(*) filter (where active) as active_people
+    from fct_person_month
+    group by all
+),
+units as (
+    select d.department, d.target_group_people, m.month
+    from dim_department d
+    join dim_month m on m.month >= d.first_go_live_month
+    where d.target_group_people > 0
+),
+unit_values as (
+    select
+        t.activity_type,
+        l.lag_months,
+        coalesce(p.participants, 0) / u.target_group_people      as exposure,
+        a.active_people / u.target_group_people                  as adoption
+    from activity_types t
+    cross join lags l
+    cross join units u
+    left join department_participants p
+        on p.activity_type = t.activity_type and p.department = u.department and p.month = u.month
+    left join department_active a
+        on a.department = u.department and a.month = (u.month + to_months(l.lag_months))::date
+),
+correlation as (
+    select activity_type, lag_months, count(adoption) as n_units, corr(exposure, adoption) as r
+    from unit_values
+    group by all
+),
+correlation_defined as (
+    select activity_type, lag_months, n_units, case when not isnan(r) then r end as r
+    from correlation
+),
+first_participation as (
+    select activity_type, person_id, min(month) as first_month
+    from fct_activity_participation
+    where person_id is not null
+    group by all
+),
+person_outcomes as (
+    select p.person_id, p.month, l.lag_months, later.active
+    from fct_person_month p
+    cross join lags l
+    join fct_person_month later
+        on later.person_id = p.person_id and later.month = (p.month + to_months(l.lag_months))::date
+    where p.month_index >= 1
+),
+all_outcomes as (
+    select lag_months, count(*) as person_months, count(*) filter (where active) as active_months
+    from person_outcomes
+    group by all
+),
+participant_outcomes as (
+    select f.activity_type, o.lag_months, count(*) as person_months, count(*) filter (where o.active) as active_months
+    from person_outcomes o
+    join first_participation f on f.person_id = o.person_id and f.first_month <= o.month
+    group by all
+),
+comparison as (
+    select
+        l.lag_months,
+        t.activity_type,
+        coalesce(p.person_months, 0)                                          as participant_months,
+        a.person_months - coalesce(p.person_months, 0)                        as non_participant_months,
+        p.active_months / p.person_months                                     as adoption_participants,
+        case when p.person_months > 0 then (a.active_months - p.active_months)
+            / nullif(a.person_months - p.person_months, 0) end                as adoption_non_participants
+    from activity_types t
+    cross join lags l
+    left join all_outcomes a on a.lag_months = l.lag_months
+    left join participant_outcomes p on p.activity_type = t.activity_type and p.lag_months = l.lag_months
+)
+select
+    t.activity_type,
+    t.label_en,
+    t.label_nl,
+    l.lag_months,
+    coalesce(c.n_units, 0)                                                    as n_units,
+    c.r,
+    case when c.n_units >= 4 and abs(c.r) < 1
+        then tanh(atanh(c.r) - 1.959964 / sqrt(c.n_units - 3)) end          as ci_low,
+    case when c.n_units >= 4 and abs(c.r) < 1
+        then tanh(atanh(c.r) + 1.959964 / sqrt(c.n_units - 3)) end          as ci_high,
+    coalesce(p.participant_months, 0)                                         as participant_months,
+    coalesce(p.non_participant_months, 0)                                     as non_participant_months,
+    p.adoption_participants::double                                           as adoption_participants,
+    p.adoption_non_participants::double                                       as adoption_non_participants,
+    (p.adoption_participants - p.adoption_non_participants)::double           as uplift
+from activity_types t
+cross join lags l
+left join correlation_defined c on c.activity_type = t.activity_type and c.lag_months = l.lag_months
+left join comparison p on p.activity_type = t.activity_type and p.lag_months = l.lag_months
