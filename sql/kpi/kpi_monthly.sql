@@ -1,3 +1,4 @@
+-- materialise: table
 -- Every KPI per month and department: the contract view behind trends, sparklines and checkpoints.
 -- grain: one row per dimension x kpi x month x department (and 'All') x tool ('All' for non-usage KPIs)
 -- value = numerator / denominator x the KPI's scale; survey KPIs are suppressed (value, numerator and

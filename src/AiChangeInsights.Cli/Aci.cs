@@ -22,6 +22,7 @@ public static class Aci
           aci sql "SELECT ..." [--db PATH] [--format csv|json]
           aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
           aci generate [--scale demo|large|stress] [--out DIR]
+          aci bench [--db PATH | --scale demo|large|stress] [--runs N]
 
         --db defaults to data/warehouse.duckdb. Exit codes: 0 ok, 1 a file was rejected, 2 usage error, 3 warehouse in use.
         """;
@@ -37,6 +38,7 @@ public static class Aci
                 "sql" => SqlCommand.Run(arguments, output),
                 "seed" => Seed(arguments, output),
                 "generate" => Generate(arguments, output),
+                "bench" => Bench.Run(arguments, output),
                 "help" or "--help" or "-h" => Print(output, Help, Ok),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };

@@ -34,6 +34,9 @@ public sealed partial class SqlCatalog
         Derived = DependencyOrder(derivedByName);
     }
 
+    /// <summary>A catalog of given files (tests of the catalog itself).</summary>
+    internal static SqlCatalog FromFiles(IEnumerable<SqlFile> files) => new(files);
+
     public static SqlCatalog FromAssembly(Assembly assembly)
     {
         var files = new List<SqlFile>();
@@ -115,6 +118,13 @@ public sealed partial class SqlCatalog
     static void Build(DuckDBConnection connection, System.Data.IDbTransaction transaction, SqlFile file, string checksum)
     {
         var kind = file.Materialised ? "table" : "view";
+        // An object that changed between view and table (a view materialised for speed) is dropped first.
+        var existing = connection.ExecuteScalar<string?>("""
+            select 'table' from duckdb_tables() where schema_name = 'main' and table_name = $name
+            union all
+            select 'view' from duckdb_views() where schema_name = 'main' and view_name = $name and not internal
+            """, new { name = file.Name }, transaction);
+        if (existing is not null && existing != kind) connection.Execute($"drop {existing} {file.Name}", transaction: transaction);
         try
         {
             connection.Execute($"create or replace {kind} {file.Name} as\n{file.Text}", transaction: transaction);

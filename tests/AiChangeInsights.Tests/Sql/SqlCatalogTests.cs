@@ -51,6 +51,18 @@ public sealed class SqlCatalogTests
     }
 
     [Fact]
+    public void A_view_that_becomes_materialised_is_replaced_by_a_table_on_the_next_start()
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        SqlCatalog.FromFiles([new SqlFile("kpi", "answer", "select 42 as value")]).Apply(connection);
+        SqlCatalog.FromFiles([new SqlFile("kpi", "answer", "-- materialise: table\nselect 42 as value")]).Apply(connection);
+
+        Dapper.SqlMapper.ExecuteScalar<string>(connection, "select table_type from information_schema.tables where table_name = 'answer'")
+            .ShouldBe("BASE TABLE");
+    }
+
+    [Fact]
     public void A_mart_is_known_to_read_the_raw_table_behind_its_staging_view()
     {
         var catalog = SqlCatalog.Embedded;
