@@ -26,6 +26,11 @@ public sealed partial class Warehouse : IDisposable
     public Pseudonymiser Pseudonymiser { get; }
     public int SchemaVersion { get; }
 
+    /// <summary>Grows with every write (import, undo, settings): caches of query results key on it.</summary>
+    public long DataVersion => Interlocked.Read(ref dataVersion);
+
+    long dataVersion;
+
     Warehouse(string dataFolder, string databasePath, DuckDBConnection root, Pseudonymiser pseudonymiser, int schemaVersion)
     {
         DataFolder = dataFolder;
@@ -98,6 +103,7 @@ public sealed partial class Warehouse : IDisposable
         }
         finally
         {
+            Interlocked.Increment(ref dataVersion);
             writeGate.Release();
         }
     }

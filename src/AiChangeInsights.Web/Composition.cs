@@ -1,10 +1,15 @@
-using System.Globalization;
 using AiChangeInsights.Warehouse.Ingest;
-using Microsoft.AspNetCore.Localization;
+using AiChangeInsights.Web.Access;
+using AiChangeInsights.Web.Audit;
+using AiChangeInsights.Web.Charts;
+using AiChangeInsights.Web.Dashboard;
+using AiChangeInsights.Web.Exports;
+using AiChangeInsights.Web.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace AiChangeInsights.Web;
 
-/// <summary>Everything Program.cs wires, in one place: the warehouse, pages, culture and endpoints.</summary>
+/// <summary>Everything Program.cs wires, in one place: warehouse, sign-in, pages and charts, languages, endpoints.</summary>
 public static class Composition
 {
     public static IServiceCollection AddAiChangeInsights(this IServiceCollection services, IConfiguration configuration)
@@ -20,10 +25,32 @@ public static class Composition
             });
         });
         services.AddSingleton<Importer>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<DashboardContext>();
+        services.AddSingleton<ChartCatalog>();
+        services.AddCharts();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "aci-auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/signin";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+        services.AddAntiforgery(options => options.Cookie.Name = "aci-antiforgery");
+
         services.AddRazorPages();
+        services.AddServerSideBlazor();
         // Dutch text (Financiën, geïmplementeerd) as characters, not numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks();
         return services;
     }
 
@@ -32,22 +59,23 @@ public static class Composition
         // Open the warehouse before the first request, so a locked or broken file stops the start with its message.
         _ = app.Services.GetRequiredService<Warehouse.Warehouse>();
 
-        string[] cultures = ["en", "nl"];
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
-            DefaultRequestCulture = new RequestCulture("en"),
-            SupportedCultures = cultures.Select(c => new CultureInfo(c)).ToList(),
-            SupportedUICultures = cultures.Select(c => new CultureInfo(c)).ToList(),
-            RequestCultureProviders =
-            [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ],
+            DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(LanguageProvider.English),
+            SupportedCultures = [LanguageProvider.English, LanguageProvider.Dutch],
+            SupportedUICultures = [LanguageProvider.English, LanguageProvider.Dutch],
+            RequestCultureProviders = [new LanguageProvider()],
         });
+        app.UseAuthentication();
+        app.UseRouteAccess();
+        app.UseAntiforgery();
+
         app.MapStaticAssets();
         app.MapRazorPages();
+        app.MapBlazorHub();
         app.MapHealth();
+        app.MapDemoSignIn();
+        app.MapExports();
         return app;
     }
 }

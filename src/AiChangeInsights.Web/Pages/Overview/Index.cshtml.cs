@@ -1,37 +1,60 @@
+using AiChangeInsights.Web.Charts;
+using AiChangeInsights.Web.Dashboard;
 using Dapper;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AiChangeInsights.Web.Pages.Overview;
 
-/// <summary>Overview: the usage dimension per month and department, read from kpi_monthly.</summary>
-public sealed class IndexModel(Warehouse.Warehouse warehouse) : PageModel
+/// <summary>
+/// Overview: one glance for leadership. The KPI matrix as a heat table (five dimensions x checkpoints, traffic
+/// lights, leading vs lagging, a sparkline per KPI), the three biggest movements in words, and one KPI's trend.
+/// </summary>
+public sealed class IndexModel(ChartCatalog catalog, DashboardContext context, Warehouse.Warehouse warehouse) : DashboardPage(catalog, context)
 {
-    public sealed record Row(string Kpi, DateOnly Month, string Department, double? Value, double Numerator, double Denominator);
+    public sealed record Cell(double? Value, string Status, bool Suppressed, double Target);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> Departments { get; private set; } = [];
-    public IReadOnlyList<DateOnly> Months { get; private set; } = [];
+    public sealed record KpiRow(string Dimension, string Kpi, string LabelEn, string LabelNl, string Unit, string Indicator,
+        IReadOnlyDictionary<string, Cell> Cells, IReadOnlyList<double?> Spark);
 
-    public static readonly (string Kpi, string En, string Nl, bool Share)[] UsageKpis =
+    public sealed record Movement(string Kpi, string LabelEn, string LabelNl, string Unit, double Reference, string ReferenceCheckpoint,
+        double Latest, DateOnly? LatestMonth, double Target, bool Improved);
+
+    public IReadOnlyList<KpiRow> Kpis { get; private set; } = [];
+    public IReadOnlyList<Movement> Movements { get; private set; } = [];
+    public string TrendKpi { get; private set; } = "adoption_rate";
+    public int MinGroupSize { get; private set; } = 5;
+
+    public static readonly (string Code, string En, string Nl)[] Dimensions =
     [
-        ("adoption_rate", "Adoption rate", "Adoptiegraad", true),
-        ("active_days_per_user", "Active days per active user", "Actieve dagen per actieve gebruiker", false),
-        ("minutes_per_user", "Minutes per active user", "Minuten per actieve gebruiker", false),
-        ("features_per_user", "Features per active user", "Functies per actieve gebruiker", false),
+        ("usage", "Usage", "Gebruik"), ("competence", "Competence", "Competentie"), ("acceptance", "Acceptance", "Acceptatie"),
+        ("business_impact", "Business impact", "Bedrijfsimpact"), ("innovation", "Innovation", "Innovatie"),
     ];
 
-    public void OnGet()
+    public void OnGet(string? kpi)
     {
-        Rows = warehouse.Read(c => c.Query<Row>("""
-            select kpi, month, department, value, numerator, denominator
-            from kpi_monthly
-            where dimension = 'usage' and tool = 'All'
-            order by month, department
-            """).ToList());
-        Departments = Rows.Select(r => r.Department).Distinct().OrderBy(d => d == "All" ? 1 : 0).ThenBy(d => d, StringComparer.CurrentCulture).ToList();
-        Months = Rows.Select(r => r.Month).Distinct().Order().ToList();
-    }
+        var matrix = Data("kpi-matrix");
+        MinGroupSize = matrix.MinGroupSize;
+        int Col(string name) => matrix.Index(name);
+        var sparks = warehouse.Read(c => c.Query<(string Kpi, DateOnly Month, double? Value)>("""
+            select kpi, month, value from kpi_monthly
+            where department = $department and tool = 'All' and month between $from and $to
+            order by kpi, month
+            """, new { department = Filters.DepartmentOrAll, from = Filters.FromOrMin, to = Filters.ToOrMax }).ToList());
+        var sparkByKpi = sparks.GroupBy(s => s.Kpi).ToDictionary(g => g.Key, g => (IReadOnlyList<double?>)g.Select(s => s.Value).ToList());
 
-    public Row? Cell(string kpi, DateOnly month, string department) =>
-        Rows.FirstOrDefault(r => r.Kpi == kpi && r.Month == month && r.Department == department);
+        var definitions = warehouse.Read(c => c.Query<(string Kpi, string LabelEn, string LabelNl, string Unit, string Indicator, string Dimension, double Target)>(
+            "select kpi, label_en, label_nl, unit, indicator, dimension, target from kpi_definition order by sort_order").ToList());
+        Kpis = definitions.Select(d => new KpiRow(d.Dimension, d.Kpi, d.LabelEn, d.LabelNl, d.Unit, d.Indicator,
+            matrix.Rows.Where(r => (string)r[Col("kpi")]! == d.Kpi).ToDictionary(
+                r => (string)r[Col("checkpoint")]!,
+                r => new Cell((double?)r[Col("value")], (string)r[Col("status")]!, (bool)r[Col("suppressed")]!, (double)r[Col("target")]!)),
+            sparkByKpi.GetValueOrDefault(d.Kpi, []))).ToList();
+
+        Movements = warehouse.Read(c => c.Query<Movement>("""
+            select kpi, label_en as LabelEn, label_nl as LabelNl, unit, reference, reference_checkpoint as ReferenceCheckpoint,
+                   latest, latest_month as LatestMonth, target, improved
+            from kpi_movements where department = $department and rank <= 3 order by rank
+            """, new { department = Filters.DepartmentOrAll }).ToList());
+
+        TrendKpi = definitions.Any(d => d.Kpi == kpi) ? kpi! : "adoption_rate";
+    }
 }
