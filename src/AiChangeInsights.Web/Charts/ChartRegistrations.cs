@@ -1,12 +1,14 @@
 namespace AiChangeInsights.Web.Charts;
 
-/// <summary>Every chart of the dashboard: one line each; the class lives in its page's folder.</summary>
+/// <summary>Every <see cref="ChartDefinition"/> in this assembly (each lives in its page's folder) is a chart of the dashboard.</summary>
 public static class ChartRegistrations
 {
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
-        services.AddSingleton<ChartDefinition, Pages.Overview.KpiMatrixChart>();
-        services.AddSingleton<ChartDefinition, Pages.Overview.KpiTrendChart>();
+        foreach (var type in typeof(ChartDefinition).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(ChartDefinition)))
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+            services.AddSingleton(typeof(ChartDefinition), type);
         return services;
     }
 }

@@ -80,3 +80,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>All browser tests share one app and one Chromium, and run one after another.</summary>
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>;

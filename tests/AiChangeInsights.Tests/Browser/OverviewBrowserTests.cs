@@ -1,6 +1,7 @@
 namespace AiChangeInsights.Tests.Browser;
 
-public sealed class OverviewBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+[Collection("browser")]
+public sealed class OverviewBrowserTests(BrowserApp browser)
 {
     [Fact]
     public async Task Leadership_sees_the_kpi_matrix_with_traffic_lights_and_a_drawn_trend()
