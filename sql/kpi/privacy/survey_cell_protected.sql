@@ -9,6 +9,11 @@
 --              respondents outside the roster's departments
 --   secondary: when 0 < remainder < MinGroupSize and 'All' is visible, the smallest visible departments are
 --              suppressed one by one (smallest n first, then by name) until the remainder reaches MinGroupSize.
+--   overlap:   a month, quarter or checkpoint cell is a union of wave cells (same construct, same department or
+--              'All'); one that holds a suppressed wave cell is suppressed too, else two overlapping filters give
+--              that wave cell away (a checkpoint cell that is exactly a wave cell the complementary step hid; a
+--              quarter minus its visible waves; monthly pulses of the same few people adding up to n >= MinGroupSize).
+--              So every visible cell is a sum of visible wave cells, and those are protected by the steps above.
 -- value: Likert constructs the mean (1-5); recommend the NPS (% promoters - % detractors, -100..100).
 -- A suppressed cell has value, n, numerator and denominator all null: a page shows "fewer than N responses".
 with settings as (
@@ -45,13 +50,35 @@ ranked as (
     from cells c
     join totals t using (grp)
 ),
-decided as (
+grouped as (
     select
         *,
         primary_suppressed
         or (department <> 'All' and not primary_suppressed and not all_suppressed
-            and remainder_n > 0 and remainder_n + smaller_visible_n < min_group_size) as suppressed
+            and remainder_n > 0 and remainder_n + smaller_visible_n < min_group_size) as group_suppressed
     from ranked
+),
+suppressed_wave as (
+    select wave, construct, department from grouped where cell_kind = 'wave' and group_suppressed
+),
+overlapping as (
+    -- the cells (other than waves) that contain a suppressed wave cell; windows as in survey_cell
+    select distinct g.grp, g.department
+    from grouped g
+    join suppressed_wave w on w.construct = g.construct and w.department = g.department
+    left join dim_department d on d.department = g.department
+    left join dim_checkpoint k on k.checkpoint = g.checkpoint
+    cross join dim_organisation o
+    where (g.cell_kind = 'month' and w.wave = g.wave)
+       or (g.cell_kind = 'quarter' and year(w.wave) || 'Q' || quarter(w.wave) = g.quarter)
+       or (g.cell_kind = 'checkpoint'
+           and datediff('month', case when g.department = 'All' then o.go_live_month else d.first_go_live_month end, w.wave) + 1
+               between k.month_from and k.month_to)
+),
+decided as (
+    select g.*, g.group_suppressed or x.grp is not null as suppressed
+    from grouped g
+    left join overlapping x using (grp, department)
 )
 select
     cell_kind,
