@@ -1,6 +1,8 @@
 -- Baseline vs 1-3 vs 6 vs 12+ months: each KPI per department at the four checkpoints, with the change against
 -- the baseline (the difference in the KPI's own unit; null when either side has no value).
 -- grain: one row per kpi x department (and 'All')
+-- <checkpoint>_suppressed: the survey cell was built from fewer than MinGroupSize respondents (or would let one be
+-- recalculated); its value is null and pages read "fewer than N responses". target: as in kpi_matrix.
 select
     dimension,
     kpi,
@@ -18,6 +20,12 @@ select
     mid - baseline                                                 as delta_mid,
     long - baseline                                                as delta_long,
     bool_or(suppressed)                                            as any_suppressed,
+    bool_or(suppressed) filter (where checkpoint = 'baseline')     as baseline_suppressed,
+    bool_or(suppressed) filter (where checkpoint = 'early')        as early_suppressed,
+    bool_or(suppressed) filter (where checkpoint = 'mid')          as mid_suppressed,
+    bool_or(suppressed) filter (where checkpoint = 'long')         as long_suppressed,
+    bool_or(suppressed) filter (where checkpoint = 'latest')       as latest_suppressed,
+    any_value(target)                                              as target,
     any_value(sort_order)                                          as sort_order
 from kpi_matrix
 group by dimension, kpi, department
