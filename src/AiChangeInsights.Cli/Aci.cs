@@ -18,11 +18,13 @@ public static class Aci
         aci - AiChangeInsights command line
 
           aci import FILE... [--db PATH] [--source auto|roster|usage|training|survey|activities|business_metrics|ideas|support_tickets|maturity]
-                             [--locale auto|nl|en-US|en-GB|de|iso] [--tool NAME] [--survey NAME] [--json]
+                             [--locale auto|nl|en-US|en-GB|de|iso] [--tool NAME] [--survey NAME] [--course NAME] [--json]
           aci sql "SELECT ..." [--db PATH] [--format csv|json]
           aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
           aci generate [--scale demo|large|stress] [--out DIR]
           aci bench [--db PATH | --scale demo|large|stress] [--runs N]
+          aci export --report quarterly --quarter 2025Q4 [--db PATH] [--out FILE] [--lang en|nl]
+                             (default --out: the reports folder beside the warehouse, as the web app keeps them)
 
         --db defaults to data/warehouse.duckdb. Exit codes: 0 ok, 1 a file was rejected, 2 usage error, 3 warehouse in use.
         """;
@@ -39,6 +41,7 @@ public static class Aci
                 "seed" => Seed(arguments, output),
                 "generate" => Generate(arguments, output),
                 "bench" => Bench.Run(arguments, output),
+                "export" => ExportCommand.Run(arguments, output),
                 "help" or "--help" or "-h" => Print(output, Help, Ok),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };
@@ -63,7 +66,7 @@ public static class Aci
 
     static int Import(Arguments arguments, TextWriter output)
     {
-        arguments.Allow("db", "source", "locale", "tool", "survey", "json");
+        arguments.Allow("db", "source", "locale", "tool", "survey", "course", "json");
         if (arguments.Values.Count == 0) throw new UsageException("import needs at least one FILE");
         _ = Locales.Find(arguments.Option("locale"));
         if (arguments.Option("source") is { } s && s != "auto") _ = SourceCatalog.Find(s);
@@ -80,6 +83,7 @@ public static class Aci
                     Locale = arguments.Option("locale") ?? "auto",
                     Tool = arguments.Option("tool"),
                     Survey = arguments.Option("survey"),
+                    Course = arguments.Option("course"),
                     ImportedBy = $"cli:{Environment.UserName}",
                 })
                 : new ImportSummary { File = Path.GetFileName(file), Status = ImportSummary.Rejected, Message = $"{file}: no such file." };

@@ -58,7 +58,7 @@ internal static class ColumnTyping
             create or replace temp table typed as
             with s as (
                 select r.*, r._rec + ls.line_offset as _line
-                from (select rowid as _rec, * from src) r
+                from ({(HasRecordColumn(connection) ? "select * from src" : "select rowid as _rec, * from src")}) r
                 asof left join line_shift ls on r._rec >= ls.from_rec
             ), p as (
                 select s._rec, s._line,
@@ -74,6 +74,10 @@ internal static class ColumnTyping
         connection.Execute(sql);
         return conventions;
     }
+
+    /// <summary>A vendor's reshaped table says which file record each row came from; a plain load uses rowid.</summary>
+    static bool HasRecordColumn(DuckDBConnection connection) => connection.ExecuteScalar<long>(
+        "select count(*) from duckdb_columns() where database_name = 'temp' and table_name = 'src' and column_name = '_rec'") > 0;
 
     readonly record struct Failure(Func<Convention, string> Reason, string? Alternative = null);
 

@@ -4,9 +4,9 @@ using AiChangeInsights.Warehouse.Ingest.Files;
 
 namespace AiChangeInsights.Warehouse.Ingest;
 
-/// <summary>The header row found in a file and what it means for one source.</summary>
+/// <summary>The header row found in a file and what it means for one source (read directly or as a vendor's export).</summary>
 public sealed record HeaderMatch(Source Source, HeadRecord Header, int DataStartIndex,
-    IReadOnlyDictionary<string, int> Columns, IReadOnlyList<ExtraColumn> Extra);
+    IReadOnlyDictionary<string, int> Columns, IReadOnlyList<ExtraColumn> Extra, Vendors.VendorExport? Vendor = null);
 
 /// <summary>Finds the header row and recognises the source from its column names.</summary>
 public static class Headers
@@ -27,6 +27,8 @@ public static class Headers
 
     public static HeaderMatch Recognise(IReadOnlyList<HeadRecord> head, IReadOnlyList<Source> candidates, bool forced)
     {
+        if (RecogniseVendor(head, candidates) is { } vendorMatch) return vendorMatch;
+
         var matches = new List<(HeaderMatch Match, int Found, int RequiredFound, List<SourceColumn> Missing)>();
         foreach (var record in head.Take(10))
         {
@@ -79,5 +81,60 @@ public static class Headers
         var expected = string.Join("; ", candidates.Select(s => $"{s.Name} ({s.TemplateSummary})"));
         throw new ImportRejectedException(first.Line, null, null,
             $"no known export recognised from the header. Found: {found}. Expected one of: {expected}.");
+    }
+
+    /// <summary>
+    /// A vendor's export, recognised by its signature headers (more specific than a template, so it goes first), or
+    /// a refusal when the file is another report of a known tool.
+    /// </summary>
+    static HeaderMatch? RecogniseVendor(IReadOnlyList<HeadRecord> head, IReadOnlyList<Source> candidates)
+    {
+        var vendors = Vendors.VendorCatalog.All.Where(v => candidates.Contains(v.Template)).ToList();
+        (Vendors.VendorExport Vendor, HeadRecord Record, List<string> Missing)? family = null;
+        foreach (var record in head.Take(10))
+        {
+            var normalised = record.Fields.Select(Normalise).ToArray();
+            var present = normalised.ToHashSet();
+            foreach (var vendor in vendors)
+            {
+                if (vendor.Signature.All(present.Contains)) return VendorMatch(vendor, head, record, normalised);
+                if (family is null && vendor.Family.Count > 0 && vendor.Family.All(present.Contains))
+                    family = (vendor, record, vendor.Signature.Where(h => !present.Contains(h)).ToList());
+            }
+        }
+        if (family is { } f)
+            throw new ImportRejectedException(f.Record.Line, null, null,
+                $"this looks like {f.Vendor.FamilyName}, but not the {f.Vendor.Name}: the columns {string.Join(", ", f.Missing.Select(m => $"'{m}'"))} are missing. " +
+                "Export the right report, or use the template.");
+        return null;
+    }
+
+    static HeaderMatch VendorMatch(Vendors.VendorExport vendor, IReadOnlyList<HeadRecord> head, HeadRecord record, string[] normalised)
+    {
+        var used = new HashSet<int>();
+        for (var i = 0; i < normalised.Length; i++) if (vendor.Ignored.Contains(normalised[i])) used.Add(i);
+        var columns = new Dictionary<string, int>();
+        foreach (var column in vendor.Template.Columns)
+        {
+            var spellings = (vendor.Columns.TryGetValue(column.Name, out var own) ? own : column.Spellings.Select(Normalise)).ToHashSet();
+            for (var i = 0; i < normalised.Length; i++)
+            {
+                if (used.Contains(i) || !spellings.Contains(normalised[i])) continue;
+                columns[column.Name] = i;
+                used.Add(i);
+                break;
+            }
+        }
+        var headerRows = head.Skip(record.Index).Take(1 + vendor.ExtraHeaderRows).ToList();
+        var extra = new List<ExtraColumn>();
+        for (var i = 0; i < normalised.Length; i++)
+            if (!used.Contains(i) && normalised[i].Length > 0 && vendor.KeepsExtraColumn(normalised[i]))
+                extra.Add(new ExtraColumn($"x{extra.Count + 1}", vendor.ExtraHeader(headerRows, i), i));
+        var missing = vendor.Template.Columns.Where(c => c.Required && !columns.ContainsKey(c.Name)).Select(c => $"'{c.Name}'").ToList();
+        if (extra.Count < vendor.Template.MinimumExtraColumns) missing.Add("(at least one question column)");
+        if (missing.Count > 0)
+            throw new ImportRejectedException(record.Line, null, null,
+                $"this is a {vendor.Name}, but the columns it needs for {vendor.Template.Name} are missing: {string.Join(", ", missing)}.");
+        return new HeaderMatch(vendor.Template, record, record.Index + 1 + vendor.ExtraHeaderRows, columns, extra, vendor);
     }
 }

@@ -17,6 +17,9 @@ public sealed record ImportRequest
     /// <summary>Surveys without a survey column: the survey's name (default: from the file name).</summary>
     public string? Survey { get; init; }
 
+    /// <summary>LMS reports about one course that do not name it (Moodle's completion report): the course's name.</summary>
+    public string? Course { get; init; }
+
     public string ImportedBy { get; init; } = "cli";
 
     /// <summary>The name shown in the history when the path is a temporary upload.</summary>

@@ -67,10 +67,14 @@ public sealed class Importer(Warehouse warehouse)
         var match = Headers.Recognise(file.Head, candidates, forced);
         var source = match.Source;
         attempt.Source = source.Name;
+        var readAs = match.Vendor is null ? file.ReadAs : $"{match.Vendor.Name}, {file.ReadAs}";
+        attempt.Format = readAs;
+        if (match.Vendor is not null) request = match.Vendor.Defaults(request, attempt.FileName);
 
         var columns = match.Columns.Select(c => new LoadColumn(c.Value, c.Key))
             .Concat(match.Extra.Select(x => new LoadColumn(x.Field, x.Name))).ToList();
         file.Load(connection, match.Header, match.DataStartIndex, columns);
+        if (match.Vendor?.Reshape(match, request) is { } reshape) connection.Execute(reshape);
         ColumnTyping.Create(connection, match, request, commaByDefault: file is CsvFile { Delimiter: (byte)';' });
 
         var rowsRead = connection.ExecuteScalar<long>("select count(*) from typed where not _empty");
@@ -107,7 +111,9 @@ public sealed class Importer(Warehouse warehouse)
                 create or replace temp table person_ref as
                 select ps.identifier, p.person_id from pseudonym ps join person p using (person_key);
                 """, transaction: transaction);
-            result = source.Load(new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra));
+            var context = new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra);
+            result = source.Load(context);
+            if (match.Vendor is not null) result = result with { Notes = [.. result.Notes, .. match.Vendor.Notes(context)] };
         }
 
         // A source may reject single cells (a survey answer off the scale) while keeping the row.
@@ -130,7 +136,7 @@ public sealed class Importer(Warehouse warehouse)
         else
         {
             status = ImportSummary.Loaded;
-            var parts = new List<string> { $"Loaded {result.Loaded} of {rowsRead} rows as {source.Name} ({file.ReadAs})." };
+            var parts = new List<string> { $"Loaded {result.Loaded} of {rowsRead} rows as {source.Name} ({readAs})." };
             if (rowsRejected > 0) parts.Add($"{rowsRejected} rejected; first at {firstText}.");
             else if (firstText is not null) parts.Add($"Some values were ignored; first at {firstText}.");
             if (result.Duplicates > 0) parts.Add($"{result.Duplicates} duplicate rows skipped.");
@@ -138,7 +144,7 @@ public sealed class Importer(Warehouse warehouse)
             message = string.Join(" ", parts);
         }
 
-        var summary = attempt.Record(status, source.Name, file.ReadAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
+        var summary = attempt.Record(status, source.Name, readAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
         if (status == ImportSummary.Loaded)
             SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person", "setting"]);
         transaction.Commit();

@@ -1,0 +1,60 @@
+using AiChangeInsights.Warehouse.Ingest.Files;
+
+namespace AiChangeInsights.Warehouse.Ingest.Vendors;
+
+/// <summary>
+/// The real export of a common tool (Microsoft Forms, Moodle, Microsoft 365 Copilot, …), read as one of our
+/// templates: recognised by the headers it always has, its columns mapped by header name (never by position),
+/// optionally reshaped (a wide report becomes rows) before the shared typing, validation and loading.
+/// Adding one = one class in this folder and one line in <see cref="VendorCatalog"/>, a sample file, tests.
+/// </summary>
+public abstract class VendorExport
+{
+    /// <summary>The export's name as the analyst knows it, e.g. "Microsoft Forms export".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The template whose rows this export becomes (an instance from <see cref="SourceCatalog"/>).</summary>
+    public abstract Source Template { get; }
+
+    /// <summary>Headers (normalised, see <see cref="Headers.Normalise"/>) that are all in this export's header row.</summary>
+    public abstract IReadOnlyList<string> Signature { get; }
+
+    /// <summary>
+    /// Headers every report of the same tool shares (e.g. all Microsoft 365 usage reports). A file with the family's
+    /// headers but not this export's is another report of the tool: it is refused naming what it looks like and
+    /// which columns are missing, instead of being misread.
+    /// </summary>
+    public virtual IReadOnlyList<string> Family => [];
+
+    /// <summary>The family's name in that refusal, e.g. "a Microsoft 365 usage report".</summary>
+    public virtual string FamilyName => Name;
+
+    /// <summary>Header rows below the first one (Qualtrics: question texts and import ids; SurveyMonkey: answer labels).</summary>
+    public virtual int ExtraHeaderRows => 0;
+
+    /// <summary>Template column -> the export's header spellings (normalised). Columns not listed use the template's aliases.</summary>
+    public abstract IReadOnlyDictionary<string, string[]> Columns { get; }
+
+    /// <summary>Headers never read, not even into memory (names, IP addresses, free text), normalised.</summary>
+    public virtual IReadOnlySet<string> Ignored { get; } = new HashSet<string>();
+
+    /// <summary>Whether a header outside <see cref="Columns"/> is kept as an extra column (survey questions, per-app dates).</summary>
+    public virtual bool KeepsExtraColumn(string normalisedHeader) => Template.KeepsExtraColumn(normalisedHeader);
+
+    /// <summary>The text an extra column goes by (a survey question as the analyst recognises it).</summary>
+    public virtual string ExtraHeader(IReadOnlyList<HeadRecord> headerRows, int field) => headerRows[0].Fields[field].Trim();
+
+    /// <summary>
+    /// SQL run on the temp table <c>src</c> (the template's columns found, by canonical name; the extra columns
+    /// x1..xn) before typing: an update in place, or a replacement of <c>src</c> by the template's rows that keeps
+    /// <c>_rec</c> (the file record a row came from: <c>rowid</c> of the loaded table) so rejected rows still name
+    /// their line. Null when nothing needs reshaping.
+    /// </summary>
+    public virtual string? Reshape(HeaderMatch match, ImportRequest request) => null;
+
+    /// <summary>What the export implies for the request: the tool of a usage log, a course from the file name, …</summary>
+    public virtual ImportRequest Defaults(ImportRequest request, string fileName) => request;
+
+    /// <summary>Remarks for the import summary (e.g. concealed user names), read from the loaded rows.</summary>
+    public virtual IReadOnlyList<string> Notes(LoadContext context) => [];
+}
