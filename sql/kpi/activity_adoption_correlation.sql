@@ -2,15 +2,15 @@
 -- do departments adopt more in the months they get more of an activity, and do people who took part adopt more
 -- than people who did not? Correlation is not causation: the page says so, this view reports the numbers and their n.
 -- grain: one row per activity type (of dim_activity_type that occurs in fct_activity_participation) x lag_months (0, 1)
--- unit of the correlation: a department x month of dim_month from the department's first go-live month on.
--- exposure: participants of the type in the department and month / the department's target-group people; a
---   participant row counts when the person is in the target group, a head-count row (communication) counts its
---   participants; a unit without the activity has exposure 0.
--- adoption: active target-group people of the department in month + lag_months / its target-group people
---   (fct_person_month); a unit whose month + lag_months is not in dim_month (end of the data, a month without usage
---   data) has no adoption and does not count.
+-- unit of the correlation: a department x month of activity_exposure_units (one row per activity type x department
+--   x month from the department's first go-live month on), which defines exposure (participants per target-group
+--   person), adoption (active target-group people / target-group people) and adoption_next_month. Lag 0 pairs
+--   exposure with adoption, lag 1 with adoption_next_month; a unit without that value (the end of the data, a month
+--   without usage data after it) does not count.
 -- r: Pearson correlation of exposure and adoption over the units; n_units: units with both values; r is NULL when it
 --   is undefined (fewer than 2 units, or exposure or adoption the same in every unit).
+-- slope, intercept: the least-squares line adoption = intercept + slope x exposure over the same units (the trend
+--   line of the page's scatter); NULL when r is NULL.
 -- ci_low, ci_high: 95 % interval by Fisher z: tanh(atanh(r) -/+ 1.959964 / sqrt(n_units - 3)); NULL when
 --   n_units < 4, r is NULL or |r| = 1.
 -- participant person-month: a target-group person's month with month_index >= 1 in or after the first month the
@@ -21,7 +21,7 @@
 --   same for non-participant person-months; uplift: adoption_participants - adoption_non_participants (a difference
 --   of shares, not a ratio). All three NULL for a type without person-level participants in the target group
 --   (communication): its participant_months is 0 and non_participant_months counts every person-month.
--- unit: r -1..1; adoption_participants, adoption_non_participants, uplift: fraction 0..1
+-- unit: r -1..1; slope: adoption per unit of exposure; intercept: fraction; adoption_participants, adoption_non_participants, uplift: fraction 0..1
 -- materialise: table
 --   (22 rows over every person-month: ~50-100 ms as a view at the large scale, more on a busy machine and ten times
 --   that at stress; as a table it is rebuilt once per import.)
@@ -33,47 +33,35 @@ with activity_types as (
 lags as (
     select unnest([0, 1]) as lag_months
 ),
-target_group as (
-    select person_id from dim_person where in_roster and target_group
-),
-department_participants as (
-    select activity_type, department, month, sum(participants) as participants
-    from fct_activity_participation
-    where person_id is null or person_id in (select person_id from target_group)
-    group by all
-),
-department_active as (
-    select department, month, count(*) filter (where active) as active_people
-    from fct_person_month
-    group by all
-),
-units as (
-    select d.department, d.target_group_people, m.month
-    from dim_department d
-    join dim_month m on m.month >= d.first_go_live_month
-    where d.target_group_people > 0
-),
 unit_values as (
+    -- the department-months and their exposure and adoption: see activity_exposure_units
     select
-        t.activity_type,
+        u.activity_type,
         l.lag_months,
-        coalesce(p.participants, 0) / u.target_group_people      as exposure,
-        a.active_people / u.target_group_people                  as adoption
-    from activity_types t
+        u.exposure,
+        case l.lag_months when 0 then u.adoption else u.adoption_next_month end as adoption
+    from activity_exposure_units u
     cross join lags l
-    cross join units u
-    left join department_participants p
-        on p.activity_type = t.activity_type and p.department = u.department and p.month = u.month
-    left join department_active a
-        on a.department = u.department and a.month = (u.month + to_months(l.lag_months))::date
 ),
 correlation as (
-    select activity_type, lag_months, count(adoption) as n_units, corr(exposure, adoption) as r
+    select
+        activity_type,
+        lag_months,
+        count(adoption)                     as n_units,
+        corr(exposure, adoption)            as r,
+        regr_slope(adoption, exposure)      as slope,
+        regr_intercept(adoption, exposure)  as intercept
     from unit_values
     group by all
 ),
 correlation_defined as (
-    select activity_type, lag_months, n_units, case when not isnan(r) then r end as r
+    select
+        activity_type,
+        lag_months,
+        n_units,
+        case when not isnan(r) then r end                     as r,
+        case when not isnan(r) then slope end                 as slope,
+        case when not isnan(r) then intercept end             as intercept
     from correlation
 ),
 first_participation as (
@@ -130,7 +118,9 @@ select
     coalesce(p.non_participant_months, 0)                                     as non_participant_months,
     p.adoption_participants::double                                           as adoption_participants,
     p.adoption_non_participants::double                                       as adoption_non_participants,
-    (p.adoption_participants - p.adoption_non_participants)::double           as uplift
+    (p.adoption_participants - p.adoption_non_participants)::double           as uplift,
+    c.slope::double                                                           as slope,
+    c.intercept::double                                                       as intercept
 from activity_types t
 cross join lags l
 left join correlation_defined c on c.activity_type = t.activity_type and c.lag_months = l.lag_months

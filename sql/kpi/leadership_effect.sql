@@ -11,6 +11,9 @@
 -- benchmark_adoption_rate: the seed's figures, 0.62 where managers use AI and 0.34 where they do not.
 -- unit: adoption_rate, benchmark_adoption_rate, manager_active_threshold: fraction 0..1
 -- direction: higher_better
+-- materialise: table
+--   (2 rows over every person-month: 60-80 ms as a view at the large scale, read by the Activities page on every
+--   filter change; as a table it is rebuilt once per import.)
 with threshold as (
     select 0.5::double as manager_active_threshold
 ),

@@ -15,7 +15,8 @@ internal static class Bench
     public static readonly string[] ContractViews =
     [
         "kpi_monthly", "kpi_matrix", "adoption_cohorts", "adoption_curve_phases", "checkpoint_comparison",
-        "activity_adoption_correlation", "leadership_effect", "maturity_distribution", "resistance_distribution",
+        "activity_adoption_correlation", "activity_exposure_units", "leadership_effect", "maturity_distribution",
+        "maturity_department_history", "maturity_stage_history", "resistance_distribution",
         "survey_results", "acceptance_trends_anonymised",
     ];
 

@@ -4,6 +4,7 @@ using AiChangeInsights.Web.Audit;
 using AiChangeInsights.Web.Charts;
 using AiChangeInsights.Web.Dashboard;
 using AiChangeInsights.Web.Exports;
+using AiChangeInsights.Web.Jobs;
 using AiChangeInsights.Web.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -29,6 +30,7 @@ public static class Composition
         services.AddSingleton<DashboardContext>();
         services.AddSingleton<ChartCatalog>();
         services.AddCharts();
+        services.AddJobs(configuration);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {

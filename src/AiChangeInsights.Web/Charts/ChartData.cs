@@ -3,7 +3,7 @@ using AiChangeInsights.Web.Text;
 
 namespace AiChangeInsights.Web.Charts;
 
-public enum CellFormat { Text, Integer, Number, Percent, Month, Date, Signed, SignedPercent, Boolean }
+public enum CellFormat { Text, Integer, Number, Coefficient, Percent, Month, Date, Signed, SignedPercent, Boolean }
 
 /// <summary>
 /// A column of a chart's data: its name in exports, its labels, how to show it. A column may be suppressible:
@@ -41,6 +41,7 @@ public sealed class ChartData(IReadOnlyList<ChartColumn> columns, IReadOnlyList<
         {
             CellFormat.Integer => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("N0", culture),
             CellFormat.Number => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("N1", culture),
+            CellFormat.Coefficient => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("+0.00;-0.00;0.00", culture),
             CellFormat.Signed => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("+0.0;-0.0;0.0", culture),
             CellFormat.Percent => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("P0", culture),
             CellFormat.SignedPercent => (Convert.ToDouble(value, CultureInfo.InvariantCulture) * 100).ToString("+0;-0;0", culture) + " pp",

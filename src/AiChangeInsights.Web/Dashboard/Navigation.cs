@@ -16,6 +16,7 @@ public static class Navigation
         new("/maturity", "Maturity", "Volwassenheid", Access.Roles.Dashboard),
         new("/people", "People & resistance", "Mensen & weerstand", Access.Roles.Dashboard),
         new("/acceptance", "Acceptance & trends", "Acceptatie & trends", Access.Roles.Acceptance),
+        new("/reports", "Reports", "Rapporten", Access.Roles.Dashboard),
     ];
 
     public static IEnumerable<Entry> For(Role? role) => role is null ? [] : Pages.Where(p => p.Roles.Contains(role.Value));

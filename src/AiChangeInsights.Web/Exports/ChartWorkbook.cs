@@ -108,13 +108,20 @@ public static class ChartWorkbook
                     CellFormat.Percent => "0.0%",
                     CellFormat.SignedPercent => "+0.0%;-0.0%;0.0%",
                     CellFormat.Integer => "#,##0",
-                    CellFormat.Signed => "+0.00;-0.00;0.00",
+                    CellFormat.Signed or CellFormat.Coefficient => "+0.00;-0.00;0.00",
                     _ => "0.00",
                 };
                 return;
         }
     }
 
-    static void SetText(IXLCell cell, string text) =>
-        cell.Value = text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+    /// <summary>
+    /// Text stays text: SetValue keeps "2025" or "Dec 2025" from turning into a number or a date (Value = would),
+    /// and the quote prefix keeps a formula-like start from ever being evaluated.
+    /// </summary>
+    static void SetText(IXLCell cell, string text)
+    {
+        cell.SetValue(text);
+        if (text.Length > 0 && FormulaStarts.Contains(text[0])) cell.Style.IncludeQuotePrefix = true;
+    }
 }
