@@ -19,10 +19,10 @@ internal static class ColumnTyping
     public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault)
     {
         var source = match.Source;
-        var present = source.Columns.Where(c => match.Columns.ContainsKey(c.Name)).ToList();
+        var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
         var conventions = DecideConventions(connection, present, request.Locale, commaByDefault);
 
-        string Raw(SourceColumn c) => match.Columns.ContainsKey(c.Name) ? $"nullif(trim(s.{Q(c.Name)}), '')" : "null::varchar";
+        string Raw(SourceColumn c) => match.Has(c.Name) ? $"nullif(trim(s.{Q(c.Name)}), '')" : "null::varchar";
 
         var typed = new List<string>();
         var errors = new List<string>();
@@ -45,13 +45,17 @@ internal static class ColumnTyping
             if (column.Min is { } min) errors.Add(Error($"({expression}) < {Num(min)}", $"must be at least {Num(min)}"));
             if (column.Max is { } max) errors.Add(Error($"({expression}) > {Num(max)}", $"must be at most {Num(max)}"));
             if (column.NotInFuture) errors.Add(Error($"({expression})::date > current_date + 1", "lies in the future"));
+            if (column.Kind is ValueKind.Date or ValueKind.Timestamp or ValueKind.Month)
+                errors.Add(Error($"({expression})::date < date '2000-01-01'", "lies before 2000: check the date format"));
         }
 
         // A row's first failure per column is enough for the analyst; mixed-order dates replace the generic message.
         var extra = match.Extra.Select(x => $"s.{Q(x.Name)}").ToList();
-        var rawColumns = source.Columns.Where(c => match.Columns.ContainsKey(c.Name)).Select(c => $"nullif(trim(s.{Q(c.Name)}), '')").Concat(extra.Select(x => $"nullif(trim({x}), '')")).ToList();
+        var rawColumns = source.Columns.Where(c => match.Has(c.Name)).Select(c => $"nullif(trim(s.{Q(c.Name)}), '')").Concat(extra.Select(x => $"nullif(trim({x}), '')")).ToList();
         var empty = rawColumns.Count == 0 ? "true" : $"coalesce({string.Join(", ", rawColumns)}) is null";
-        var rules = source.RowRules.Select(r =>
+        // A vendor's row facts (Qualtrics' Status) pass through untyped for its row rules; they are never stored.
+        var facts = (match.Vendor?.RowFacts.Keys ?? Enumerable.Empty<string>()).Select(f => match.Columns.ContainsKey(f) ? $"s.{Q(f)}" : $"null::varchar as {Q(f)}");
+        var rules = source.RowRules.Concat(match.Vendor?.RowRules ?? Enumerable.Empty<RowRule>()).Select(r =>
             $"case when {r.FailsWhen} then {{'column_name': {L(r.Column)}, 'value': null::varchar, 'reason': {L(r.Reason)}}} end").ToList();
 
         var sql = $"""
@@ -62,7 +66,7 @@ internal static class ColumnTyping
                 asof left join line_shift ls on r._rec >= ls.from_rec
             ), p as (
                 select s._rec, s._line,
-                       {string.Join(",\n                       ", typed.Concat(extra))},
+                       {string.Join(",\n                       ", typed.Concat(extra).Concat(facts))},
                        list_filter([{string.Join(", ", errors.DefaultIfEmpty("null"))}], e -> e is not null) as _column_errors,
                        {empty} as _empty
                 from s
@@ -131,10 +135,11 @@ internal static class ColumnTyping
         var (a, b) = dayFirst ? ("%d", "%m") : ("%m", "%d");
         var formats = new List<string>();
         foreach (var separator in new[] { "-", "/", "." })
-            foreach (var year in new[] { "%Y", "%y" })
+            foreach (var year in new[] { "%y", "%Y" }) // %Y also takes "25" as the year 25; %y never takes four digits
                 foreach (var time in new[] { "", " %H:%M", " %H:%M:%S" })
                     formats.Add($"{a}{separator}{b}{separator}{year}{time}");
-        return $"coalesce(try_cast({raw} as timestamp), try_strptime({raw}, [{string.Join(", ", formats.Select(L))}]))";
+        // DuckDB's own cast reads ISO dates, but also takes '13-01-25' for the year 13: only a four-digit year goes there.
+        return $"coalesce(case when regexp_matches({raw}, '^\\d{{4}}') then try_cast({raw} as timestamp) end, try_strptime({raw}, [{string.Join(", ", formats.Select(L))}]))";
     }
 
     static string DecimalExpression(string raw, bool comma)

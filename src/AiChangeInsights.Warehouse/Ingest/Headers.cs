@@ -6,7 +6,11 @@ namespace AiChangeInsights.Warehouse.Ingest;
 
 /// <summary>The header row found in a file and what it means for one source (read directly or as a vendor's export).</summary>
 public sealed record HeaderMatch(Source Source, HeadRecord Header, int DataStartIndex,
-    IReadOnlyDictionary<string, int> Columns, IReadOnlyList<ExtraColumn> Extra, Vendors.VendorExport? Vendor = null);
+    IReadOnlyDictionary<string, int> Columns, IReadOnlyList<ExtraColumn> Extra, Vendors.VendorExport? Vendor = null)
+{
+    /// <summary>Whether the rows have this template column: found in the header, or made by the vendor's reshape.</summary>
+    public bool Has(string column) => Columns.ContainsKey(column) || (Vendor?.Produces.Contains(column) ?? false);
+}
 
 /// <summary>Finds the header row and recognises the source from its column names.</summary>
 public static class Headers
@@ -97,7 +101,7 @@ public static class Headers
             var present = normalised.ToHashSet();
             foreach (var vendor in vendors)
             {
-                if (vendor.Signature.All(present.Contains)) return VendorMatch(vendor, head, record, normalised);
+                if (vendor.Recognises(present)) return VendorMatch(vendor, head, record);
                 if (family is null && vendor.Family.Count > 0 && vendor.Family.All(present.Contains))
                     family = (vendor, record, vendor.Signature.Where(h => !present.Contains(h)).ToList());
             }
@@ -109,28 +113,62 @@ public static class Headers
         return null;
     }
 
-    static HeaderMatch VendorMatch(Vendors.VendorExport vendor, IReadOnlyList<HeadRecord> head, HeadRecord record, string[] normalised)
+    static HeaderMatch VendorMatch(Vendors.VendorExport vendor, IReadOnlyList<HeadRecord> head, HeadRecord record)
     {
+        if (vendor.Refusal is { } refusal) throw new ImportRejectedException(record.Line, null, null, $"this is the {vendor.Name}: {refusal}");
+        var headerRows = head.Skip(record.Index).Take(1 + vendor.ExtraHeaderRows).ToList();
+        if (vendor.HeaderRowsProblem(headerRows) is { } problem)
+            throw new ImportRejectedException(problem.Line, null, null, problem.Reason);
+        var names = vendor.HeaderNames(headerRows).Select(Normalise).ToArray();
         var used = new HashSet<int>();
-        for (var i = 0; i < normalised.Length; i++) if (vendor.Ignored.Contains(normalised[i])) used.Add(i);
+        for (var i = 0; i < names.Length; i++) if (vendor.Ignored.Contains(names[i])) used.Add(i);
+
+        // The vendor's own spellings in order of preference; the template's aliases wherever they come first in the file.
+        int? Find(IEnumerable<string> spellings, bool ordered)
+        {
+            if (ordered)
+            {
+                foreach (var spelling in spellings)
+                    for (var i = 0; i < names.Length; i++)
+                        if (!used.Contains(i) && names[i] == spelling) return i;
+                return null;
+            }
+            var set = spellings.ToHashSet();
+            for (var i = 0; i < names.Length; i++)
+                if (!used.Contains(i) && set.Contains(names[i])) return i;
+            return null;
+        }
+
         var columns = new Dictionary<string, int>();
         foreach (var column in vendor.Template.Columns)
         {
-            var spellings = (vendor.Columns.TryGetValue(column.Name, out var own) ? own : column.Spellings.Select(Normalise)).ToHashSet();
-            for (var i = 0; i < normalised.Length; i++)
-            {
-                if (used.Contains(i) || !spellings.Contains(normalised[i])) continue;
-                columns[column.Name] = i;
-                used.Add(i);
-                break;
-            }
+            var own = vendor.Columns.TryGetValue(column.Name, out var spellings);
+            if (Find(own ? spellings! : column.Spellings.Select(Normalise), own) is not { } i) continue;
+            columns[column.Name] = i;
+            used.Add(i);
         }
-        var headerRows = head.Skip(record.Index).Take(1 + vendor.ExtraHeaderRows).ToList();
+        foreach (var (fact, spellings) in vendor.RowFacts)
+        {
+            if (Find(spellings, ordered: true) is not { } i) continue;
+            columns[fact] = i;
+            used.Add(i);
+        }
+
         var extra = new List<ExtraColumn>();
-        for (var i = 0; i < normalised.Length; i++)
-            if (!used.Contains(i) && normalised[i].Length > 0 && vendor.KeepsExtraColumn(normalised[i]))
+        for (var i = 0; i < names.Length; i++)
+            if (!used.Contains(i) && vendor.KeepsExtraColumn(headerRows, i, names[i]))
                 extra.Add(new ExtraColumn($"x{extra.Count + 1}", vendor.ExtraHeader(headerRows, i), i));
-        var missing = vendor.Template.Columns.Where(c => c.Required && !columns.ContainsKey(c.Name)).Select(c => $"'{c.Name}'").ToList();
+        // Two columns with the same text would be one question: each keeps its own, told apart by its first-row name.
+        var repeated = extra.GroupBy(x => x.Header, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        extra = extra.Select(x => !repeated.Contains(x) ? x : x with
+        {
+            Header = (headerRows[0].Fields.ElementAtOrDefault(x.Field) ?? "").Trim() is { Length: > 0 } name && name != x.Header
+                ? $"{x.Header} ({name})"
+                : $"{x.Header} (column {x.Field + 1})",
+        }).ToList();
+
+        var missing = vendor.Template.Columns.Where(c => c.Required && !columns.ContainsKey(c.Name) && !vendor.Produces.Contains(c.Name))
+            .Select(c => $"'{c.Name}'").ToList();
         if (extra.Count < vendor.Template.MinimumExtraColumns) missing.Add("(at least one question column)");
         if (missing.Count > 0)
             throw new ImportRejectedException(record.Line, null, null,

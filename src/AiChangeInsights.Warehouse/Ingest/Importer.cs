@@ -157,7 +157,7 @@ public sealed class Importer(Warehouse warehouse)
     /// </summary>
     void Pseudonymise(DuckDBConnection connection, Source source, HeaderMatch match)
     {
-        var personColumns = source.Columns.Where(c => c.Kind == ValueKind.Person && match.Columns.ContainsKey(c.Name))
+        var personColumns = source.Columns.Where(c => c.Kind == ValueKind.Person && match.Has(c.Name))
             .Select(c => ColumnTyping.Q(c.Name)).ToList();
         connection.Execute("create or replace temp table pseudonym (identifier varchar, person_key varchar)");
         if (personColumns.Count == 0) return;

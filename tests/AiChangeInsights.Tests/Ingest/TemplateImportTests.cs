@@ -225,4 +225,14 @@ public sealed class TemplateImportTests : IDisposable
         (overlap.RowsLoaded, overlap.Duplicates).ShouldBe((1L, 1L));
         test.Scalar<long>("select count(*) from fct_usage_daily").ShouldBe(3);
     }
+
+    [Fact]
+    public void A_two_digit_year_is_read_day_first_and_never_as_the_year_13()
+    {
+        test.Import(Roster());
+        var summary = test.Import(test.File("short-years.csv", "date,user,tool\n13-01-25,jan.devries@example.nl,Copilot\n2025-02-03,piet.jansen@example.nl,Copilot\n"));
+
+        summary.RowsLoaded.ShouldBe(2, summary.Message);
+        test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 13), new DateTime(2025, 2, 3)]);
+    }
 }

@@ -67,8 +67,11 @@ public sealed class CsvFile : TabularFile
 
     public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
     {
-        var width = header.Fields.Count;
-        while (width > 1 && string.IsNullOrWhiteSpace(header.Fields[width - 1])) width--;
+        // The widest of the header rows: SurveyMonkey leaves the first row empty above a last matrix question's answers.
+        var width = 1;
+        foreach (var row in head.Where(r => r.Index >= header.Index && r.Index < Math.Max(dataStartIndex, header.Index + 1)))
+            for (var i = row.Fields.Count; i > width; i--)
+                if (!string.IsNullOrWhiteSpace(row.Fields[i - 1])) { width = i; break; }
 
         var shape = Scan(header, dataStartIndex, width);
 

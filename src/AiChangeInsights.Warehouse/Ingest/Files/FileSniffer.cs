@@ -1,6 +1,6 @@
 namespace AiChangeInsights.Warehouse.Ingest.Files;
 
-public enum FileFormat { Csv, Xlsx }
+public enum FileFormat { Csv, Xlsx, Json }
 
 /// <summary>Decides from the bytes, not the name, what a file is: a CSV renamed .xlsx is still read as CSV.</summary>
 public static class FileSniffer
@@ -17,6 +17,10 @@ public static class FileSniffer
         if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new ImportRejectedException(1, null, null, "this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV UTF-8.");
         if (head.StartsWith("%PDF"u8)) throw new ImportRejectedException(1, null, null, "this is a PDF, not a CSV or .xlsx file.");
+        // A CSV header never opens with a bracket; JSON exports (GitHub's Copilot metrics) always do.
+        var text = head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? head[3..] : head;
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        if (first >= 0 && text[first] is (byte)'[' or (byte)'{') return FileFormat.Json;
 
         var utf16 = head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF });
         if (!utf16)

@@ -31,6 +31,7 @@ public abstract class TabularFile : IDisposable
     public static TabularFile Open(string path, string displayName) => FileSniffer.Detect(path) switch
     {
         FileFormat.Xlsx => XlsxFile.Read(path, displayName),
+        FileFormat.Json => JsonFile.Read(path, displayName),
         _ => CsvFile.Read(path, displayName),
     };
 

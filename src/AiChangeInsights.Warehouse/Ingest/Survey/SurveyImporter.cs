@@ -21,6 +21,14 @@ public sealed class SurveyImporter : Source
         ("neutraal", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("niet eens, niet oneens", 3), ("teils/teils", 3),
         ("eens", 4), ("mee eens", 4), ("agree", 4), ("stimme zu", 4), ("trifft zu", 4),
         ("helemaal eens", 5), ("helemaal mee eens", 5), ("zeer eens", 5), ("strongly agree", 5), ("stimme voll zu", 5), ("trifft voll zu", 5),
+        // Qualtrics' default agreement scale words the middle steps "somewhat".
+        ("somewhat disagree", 2), ("somewhat agree", 4),
+        // Satisfaction scales (Qualtrics: extremely/somewhat, SurveyMonkey: very).
+        ("extremely dissatisfied", 1), ("very dissatisfied", 1), ("zeer ontevreden", 1), ("sehr unzufrieden", 1),
+        ("somewhat dissatisfied", 2), ("dissatisfied", 2), ("ontevreden", 2), ("unzufrieden", 2),
+        ("neither satisfied nor dissatisfied", 3), ("niet tevreden, niet ontevreden", 3),
+        ("somewhat satisfied", 4), ("satisfied", 4), ("tevreden", 4), ("zufrieden", 4),
+        ("extremely satisfied", 5), ("very satisfied", 5), ("zeer tevreden", 5), ("sehr zufrieden", 5),
     ];
 
     public override string Name => "survey";
@@ -64,6 +72,10 @@ public sealed class SurveyImporter : Source
             """);
 
         var notes = new List<string>();
+        // A numeric export (Qualtrics numeric values, SurveyMonkey numerical value, LimeSurvey answer codes) writes a
+        // multiple-choice department as its choice number: stored as given, but the analyst should know.
+        if (context.Scalar<bool>("select count(department) > 0 and bool_and(regexp_full_match(trim(department), '[0-9]+')) from survey_rows where not repeated"))
+            notes.Add("Every department is a number (a choice code): export the survey with choice texts to get department names.");
         var questions = MapQuestions(context, notes);
         if (questions.Count > 0) LoadAnswers(context, questions);
 

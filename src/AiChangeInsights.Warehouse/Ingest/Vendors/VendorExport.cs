@@ -20,6 +20,24 @@ public abstract class VendorExport
     public abstract IReadOnlyList<string> Signature { get; }
 
     /// <summary>
+    /// Whether a header row (normalised headers) is this export: all of <see cref="Signature"/> by default. An export
+    /// whose columns were renamed between versions of the tool overrides this to accept each version.
+    /// </summary>
+    public virtual bool Recognises(IReadOnlySet<string> headers) => Signature.All(headers.Contains);
+
+    /// <summary>
+    /// Why a recognised export cannot be imported at all (organisation totals without people): such a file is refused
+    /// with this text instead of being misread by a template. Null for exports that load.
+    /// </summary>
+    public virtual string? Refusal => null;
+
+    /// <summary>
+    /// Template columns that are not in the file but made by <see cref="Reshape"/> (the course of a one-course report,
+    /// the app of a per-app date): typed and validated as if the file had them; a rejected value names the column.
+    /// </summary>
+    public virtual IReadOnlyList<string> Produces => [];
+
+    /// <summary>
     /// Headers every report of the same tool shares (e.g. all Microsoft 365 usage reports). A file with the family's
     /// headers but not this export's is another report of the tool: it is refused naming what it looks like and
     /// which columns are missing, instead of being misread.
@@ -32,14 +50,42 @@ public abstract class VendorExport
     /// <summary>Header rows below the first one (Qualtrics: question texts and import ids; SurveyMonkey: answer labels).</summary>
     public virtual int ExtraHeaderRows => 0;
 
-    /// <summary>Template column -> the export's header spellings (normalised). Columns not listed use the template's aliases.</summary>
+    /// <summary>
+    /// Template column -> the export's header spellings (normalised), in order of preference (Qualtrics: RecordedDate,
+    /// else EndDate). Columns not listed use the template's aliases.
+    /// </summary>
     public abstract IReadOnlyDictionary<string, string[]> Columns { get; }
+
+    /// <summary>
+    /// Export columns read only to decide about a row, never stored (Qualtrics: Status, Finished): their name in
+    /// <c>src</c> and <c>typed</c> (starting with '_', text; null when the file lacks them) -> header spellings.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string[]> RowFacts { get; } = new Dictionary<string, string[]>();
+
+    /// <summary>Rows that are not a respondent's answer (a preview, a test): SQL over the typed columns and the row facts.</summary>
+    public virtual IReadOnlyList<RowRule> RowRules => [];
 
     /// <summary>Headers never read, not even into memory (names, IP addresses, free text), normalised.</summary>
     public virtual IReadOnlySet<string> Ignored { get; } = new HashSet<string>();
 
+    /// <summary>
+    /// The name each field of the first header row goes by when columns are matched (normalised afterwards). Default:
+    /// the first header row; SurveyMonkey carries a question's text to the empty cells of its answer columns.
+    /// </summary>
+    public virtual IReadOnlyList<string> HeaderNames(IReadOnlyList<HeadRecord> headerRows) => headerRows[0].Fields;
+
+    /// <summary>
+    /// Why the header rows below the first are not what this export writes (a Qualtrics file whose ImportId row was
+    /// deleted), or null. The file is refused rather than a response read as a header or a header as a response.
+    /// </summary>
+    public virtual (int Line, string Reason)? HeaderRowsProblem(IReadOnlyList<HeadRecord> headerRows) => null;
+
     /// <summary>Whether a header outside <see cref="Columns"/> is kept as an extra column (survey questions, per-app dates).</summary>
     public virtual bool KeepsExtraColumn(string normalisedHeader) => Template.KeepsExtraColumn(normalisedHeader);
+
+    /// <summary>The same, for exports whose other header rows tell (Qualtrics' ImportId row: a question or embedded data).</summary>
+    public virtual bool KeepsExtraColumn(IReadOnlyList<HeadRecord> headerRows, int field, string normalisedName) =>
+        normalisedName.Length > 0 && KeepsExtraColumn(normalisedName);
 
     /// <summary>The text an extra column goes by (a survey question as the analyst recognises it).</summary>
     public virtual string ExtraHeader(IReadOnlyList<HeadRecord> headerRows, int field) => headerRows[0].Fields[field].Trim();
@@ -48,7 +94,8 @@ public abstract class VendorExport
     /// SQL run on the temp table <c>src</c> (the template's columns found, by canonical name; the extra columns
     /// x1..xn) before typing: an update in place, or a replacement of <c>src</c> by the template's rows that keeps
     /// <c>_rec</c> (the file record a row came from: <c>rowid</c> of the loaded table) so rejected rows still name
-    /// their line. Null when nothing needs reshaping.
+    /// their line; the result has every column of <see cref="Produces"/> and still has x1..xn (typing reads them).
+    /// Null when nothing needs reshaping.
     /// </summary>
     public virtual string? Reshape(HeaderMatch match, ImportRequest request) => null;
 

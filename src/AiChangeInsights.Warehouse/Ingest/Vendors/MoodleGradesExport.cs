@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace AiChangeInsights.Warehouse.Ingest.Vendors;
+
+/// <summary>
+/// Moodle grades export: course > Grades > Export > "Excel spreadsheet" (.xlsx) or "Plain text file" (.csv). Header, as
+/// written by grade/export/txt/grade_export_txt.php and grade/export/xls
+/// (https://github.com/moodle/moodle/tree/main/grade/export; https://docs.moodle.org/en/Grade_export): the user profile
+/// fields "First name", "Last name", "ID number", "Institution", "Department", "Email address", then one column per grade
+/// item and display type ("Quiz: AI basics (Real)", "Course total (Real)", "Course total (Percentage)", …) and "Last
+/// downloaded from this course" (the export time). The file is named "&lt;course short name&gt; Grades", so the course
+/// is --course or that short name.
+/// <para>Rule: one training row per person with score = the course total ("Course total (Real)", else "(Percentage)";
+/// "-" is no grade). completed_at and passed stay empty: the export is a snapshot of grades on the day of export, with
+/// no completion date and no pass mark (Moodle's "grade to pass" is not exported), and re-exports would turn one result
+/// into several. Completions come from the course completion report. A later export of the same course does not
+/// update a score already loaded (the earliest import wins, as for every training row): undo the earlier import first.</para>
+/// Names, ID number, institution and department are never read.
+/// </summary>
+public sealed class MoodleGradesExport : OneCourseReport
+{
+    static readonly string[] CourseTotal = ["course_total_real", "course_total_percentage"];
+
+    public override string Name => "Moodle grades export";
+    public override IReadOnlyList<string> Signature => ["first_name", "last_name", "email_address", "course_total_real"];
+
+    public override bool Recognises(IReadOnlySet<string> headers) =>
+        headers.Contains("first_name") && headers.Contains("last_name") && headers.Contains("email_address") && CourseTotal.Any(headers.Contains);
+
+    /// <summary>A grades export without the course total (only some grade items exported) has these.</summary>
+    public override IReadOnlyList<string> Family => ["first_name", "last_name", "email_address", "last_downloaded_from_this_course"];
+
+    public override string FamilyName => "a Moodle grades export";
+
+    protected override IReadOnlyDictionary<string, string[]> Mapped { get; } = new Dictionary<string, string[]>
+    {
+        ["user"] = ["email_address"],
+        ["score"] = CourseTotal,
+    };
+
+    protected override IReadOnlyList<string> AlsoProduces => ["completed_at"];
+
+    public override IReadOnlySet<string> Ignored { get; } = new HashSet<string>
+    {
+        "first_name", "last_name", "id_number", "institution", "department", "last_downloaded_from_this_course", "suspended",
+    };
+
+    protected override string? CourseFromFileName(string stem) => Regex.Replace(stem, @"[ _-]+(grades|cijfers|bewertungen)$", "", RegexOptions.IgnoreCase);
+
+    protected override string ReshapeMore(HeaderMatch match) => DashIsEmpty(match, "score");
+
+    public override IReadOnlyList<string> Notes(LoadContext context) =>
+    [
+        .. base.Notes(context),
+        "Scores only: the grades export has no completion date or pass mark, so these rows count as enrolments with a score; " +
+        "completions come from the course completion report.",
+    ];
+}
