@@ -22,8 +22,9 @@ internal static class Bench
 
     public static int Run(Arguments arguments, TextWriter output)
     {
-        arguments.Allow("db", "scale", "runs");
+        arguments.Allow("db", "scale", "runs", "server");
         var runs = int.Parse(arguments.Option("runs") ?? "20", CultureInfo.InvariantCulture);
+        if (arguments.Option("server") is { } server) return BenchPages.Run(server, runs, output).GetAwaiter().GetResult();
         var database = arguments.Option("db");
         string? scratch = null;
         if (database is null)

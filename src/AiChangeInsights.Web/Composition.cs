@@ -61,6 +61,17 @@ public static class Composition
         // Open the warehouse before the first request, so a locked or broken file stops the start with its message.
         _ = app.Services.GetRequiredService<Warehouse.Warehouse>();
 
+        // Server time of every response, for aci bench and the browser's developer tools.
+        app.Use(async (context, next) =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["Server-Timing"] = $"app;dur={clock.Elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(LanguageProvider.English),

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace AiChangeInsights.Cli;
+
+/// <summary>
+/// <c>aci bench --server URL</c>: every dashboard page over HTTP (server time from the Server-Timing header, and the
+/// whole request), then the time until every chart of the page has drawn in Chromium (Debian's /usr/bin/chromium).
+/// </summary>
+internal static class BenchPages
+{
+    public static readonly string[] Pages =
+        ["/", "/adoption", "/checkpoints", "/activities", "/maturity", "/people", "/acceptance", "/reports"];
+
+    public static async Task<int> Run(string server, int runs, TextWriter output)
+    {
+        var baseUri = new Uri(server.TrimEnd('/') + "/");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = baseUri };
+        var signIn = await client.PostAsync("signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["role"] = "Leadership" }));
+        if ((int)signIn.StatusCode is not (302 or 303)) throw new UsageException($"signing in at {server} failed: {(int)signIn.StatusCode}");
+
+        output.WriteLine($"Pages over HTTP ({runs} runs each after 2 warm-up runs; server = Server-Timing, total = request on loopback)");
+        output.WriteLine("| page | server p50 ms | server p95 ms | total p95 ms |");
+        output.WriteLine("|---|---:|---:|---:|");
+        foreach (var page in Pages)
+        {
+            var server95 = new List<double>();
+            var total95 = new List<double>();
+            for (var i = 0; i < runs + 2; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await client.GetAsync(page.TrimStart('/'));
+                await response.Content.ReadAsByteArrayAsync();
+                var total = clock.Elapsed.TotalMilliseconds;
+                if ((int)response.StatusCode != 200) throw new UsageException($"{page} answered {(int)response.StatusCode}");
+                if (i < 2) continue;
+                total95.Add(total);
+                var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : "";
+                var dur = timing.Split("dur=").ElementAtOrDefault(1);
+                if (dur is not null) server95.Add(double.Parse(dur, CultureInfo.InvariantCulture));
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {page} | {Percentile(server95, 0.5):F1} | {Percentile(server95, 0.95):F1} | {Percentile(total95, 0.95):F1} |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine("Charts drawn in Chromium (from navigation to every chart's svg.main-svg; 5 runs, median)");
+        output.WriteLine("| page | charts | median ms | max ms |");
+        output.WriteLine("|---|---:|---:|---:|");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUri.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync("signin");
+        await tab.ClickAsync("button[data-role='Leadership']");
+        await tab.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        foreach (var page in Pages)
+        {
+            var times = new List<double>();
+            var charts = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await tab.GotoAsync(page.TrimStart('/'));
+                charts = await tab.Locator(".chart-panel .plot [id^='chart-']").CountAsync();
+                await tab.WaitForFunctionAsync(
+                    "() => [...document.querySelectorAll('.chart-panel .plot [id^=chart-]')].every(d => d.querySelector('svg.main-svg'))",
+                    null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {page} | {charts} | {times[times.Count / 2]:F0} | {times[^1]:F0} |"));
+        }
+        return Aci.Ok;
+    }
+
+    static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
