@@ -19,6 +19,7 @@ public static class Aci
 
           aci import FILE... [--db PATH] [--source auto|roster|usage|training|survey|activities|business_metrics|ideas|support_tickets|maturity]
                              [--locale auto|nl|en-US|en-GB|de|iso] [--tool NAME] [--survey NAME] [--course NAME] [--json]
+                             [--server URL]   (used with ACI_API_KEY when the server holds the warehouse)
           aci sql "SELECT ..." [--db PATH] [--format csv|json]
           aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
           aci generate [--scale demo|large|stress] [--out DIR]
@@ -66,31 +67,49 @@ public static class Aci
 
     static int Import(Arguments arguments, TextWriter output)
     {
-        arguments.Allow("db", "source", "locale", "tool", "survey", "course", "json");
+        arguments.Allow("db", "source", "locale", "tool", "survey", "course", "json", "server");
         if (arguments.Values.Count == 0) throw new UsageException("import needs at least one FILE");
         _ = Locales.Find(arguments.Option("locale"));
         if (arguments.Option("source") is { } s && s != "auto") _ = SourceCatalog.Find(s);
-
-        using var warehouse = OpenWarehouse(arguments);
-        var importer = new Importer(warehouse);
-        var exit = Ok;
-        foreach (var file in arguments.Values)
+        var options = new ImportRequest
         {
-            var summary = File.Exists(file)
-                ? importer.Import(file, new ImportRequest
-                {
-                    Source = arguments.Option("source"),
-                    Locale = arguments.Option("locale") ?? "auto",
-                    Tool = arguments.Option("tool"),
-                    Survey = arguments.Option("survey"),
-                    Course = arguments.Option("course"),
-                    ImportedBy = $"cli:{Environment.UserName}",
-                })
-                : new ImportSummary { File = Path.GetFileName(file), Status = ImportSummary.Rejected, Message = $"{file}: no such file." };
-            if (summary.Status == ImportSummary.Rejected) exit = SomeRejected;
-            output.WriteLine(arguments.Flag("json") ? JsonSerializer.Serialize(summary, Json) : Describe(summary));
+            Source = arguments.Option("source"),
+            Locale = arguments.Option("locale") ?? "auto",
+            Tool = arguments.Option("tool"),
+            Survey = arguments.Option("survey"),
+            Course = arguments.Option("course"),
+            ImportedBy = $"cli:{Environment.UserName}",
+        };
+
+        IEnumerable<ImportSummary> summaries;
+        Warehouse.Warehouse? warehouse = null;
+        try
+        {
+            warehouse = OpenWarehouse(arguments);
+            var importer = new Importer(warehouse);
+            summaries = arguments.Values.Select(file => File.Exists(file)
+                ? importer.Import(file, options)
+                : new ImportSummary { File = Path.GetFileName(file), Status = ImportSummary.Rejected, Message = $"{file}: no such file." });
         }
-        return exit;
+        catch (WarehouseInUseException busy)
+        {
+            // The server holds the file: go through its API when we may, else say so in one line.
+            var key = Environment.GetEnvironmentVariable("ACI_API_KEY");
+            if (string.IsNullOrEmpty(key))
+                throw new WarehouseInUseException(busy.DatabasePath, busy.Pid, "Set ACI_API_KEY (an Analyst's API key) to import through the server instead.");
+            summaries = ServerImport.Send(arguments.Values, options, ServerImport.Server(arguments), key);
+        }
+
+        using (warehouse)
+        {
+            var exit = Ok;
+            foreach (var summary in summaries)
+            {
+                if (summary.Status == ImportSummary.Rejected) exit = SomeRejected;
+                output.WriteLine(arguments.Flag("json") ? JsonSerializer.Serialize(summary, Json) : Describe(summary));
+            }
+            return exit;
+        }
     }
 
     static int Seed(Arguments arguments, TextWriter output)

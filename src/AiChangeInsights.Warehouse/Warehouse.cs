@@ -40,6 +40,9 @@ public sealed partial class Warehouse : IDisposable
         SchemaVersion = schemaVersion;
     }
 
+    // Columns are snake_case (import_id), C# names PascalCase (ImportId): let Dapper match them.
+    static Warehouse() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     /// <summary>Opens (or creates) the warehouse in <paramref name="options"/>.DataFolder and applies sql/.</summary>
     public static Warehouse Open(WarehouseOptions options)
     {
@@ -170,9 +173,10 @@ public sealed record WarehouseOptions
 }
 
 /// <summary>Another process (normally the running server) holds the DuckDB file.</summary>
-public sealed class WarehouseInUseException(string databasePath, int? pid)
+public sealed class WarehouseInUseException(string databasePath, int? pid, string? hint = null)
     : Exception($"The warehouse {databasePath} is in use by another process{(pid is null ? "" : $" (PID {pid})")}, " +
-                "normally the running dashboard server: stop it first, or upload through the server (Imports page or POST /api/imports).")
+                "normally the running dashboard server: stop it first, or upload through the server (Imports page or POST /api/imports)." +
+                (hint is null ? "" : " " + hint))
 {
     public string DatabasePath { get; } = databasePath;
     public int? Pid { get; } = pid;

@@ -26,13 +26,22 @@ public static class Composition
             });
         });
         services.AddSingleton<Importer>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ImportUndo>();
+        services.AddSingleton<Warehouse.Ingest.Survey.SurveyMapping>();
+        services.AddSingleton<Imports.UploadReceiver>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DashboardContext>();
         services.AddSingleton<ChartCatalog>();
         services.AddCharts();
         services.AddJobs(configuration);
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        // One default scheme that picks: an API key when the request carries one, else the sign-in cookie.
+        services.AddAuthentication("auto")
+            .AddPolicyScheme("auto", "Cookie or API key", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddCookie(options =>
         {
             options.Cookie.Name = "aci-auth";
             options.Cookie.HttpOnly = true;
@@ -47,7 +56,11 @@ public static class Composition
             };
         });
         services.AddAuthorization();
-        services.AddAntiforgery(options => options.Cookie.Name = "aci-antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "aci-antiforgery";
+            options.HeaderName = "RequestVerificationToken"; // the Imports page's uploads send the token as a header
+        });
 
         services.AddRazorPages();
         services.AddServerSideBlazor();
@@ -60,6 +73,8 @@ public static class Composition
     {
         // Open the warehouse before the first request, so a locked or broken file stops the start with its message.
         _ = app.Services.GetRequiredService<Warehouse.Warehouse>();
+        // Imports the last run left queued or half-done go back in line (the import job picks them up).
+        app.Services.GetRequiredService<ImportJobs>().Requeue();
 
         // Server time of every response, for aci bench and the browser's developer tools.
         app.Use(async (context, next) =>
@@ -89,6 +104,7 @@ public static class Composition
         app.MapHealth();
         app.MapDemoSignIn();
         app.MapExports();
+        Imports.ImportEndpoints.MapImports(app);
         return app;
     }
 }

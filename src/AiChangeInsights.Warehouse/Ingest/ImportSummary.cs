@@ -42,4 +42,5 @@ public sealed record ImportSummary
     public const string Loaded = "loaded";
     public const string Rejected = "rejected";
     public const string AlreadyImported = "already_imported";
+    public const string Cancelled = "cancelled";
 }

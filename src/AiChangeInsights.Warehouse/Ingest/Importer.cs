@@ -15,14 +15,17 @@ namespace AiChangeInsights.Warehouse.Ingest;
 /// </summary>
 public sealed class Importer(Warehouse warehouse)
 {
-    public ImportSummary Import(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    public ImportSummary Import(string path, ImportRequest request, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        var stages = new ImportStages(progress, cancellationToken);
         var fileName = request.FileName ?? Path.GetFileName(path);
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         string hash;
         try
         {
+            stages.Enter("checking");
             hash = ContentHash(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -41,7 +44,12 @@ public sealed class Importer(Warehouse warehouse)
                     $"{fileName} was already imported on {e.At:yyyy-MM-dd HH:mm} UTC (import #{e.Id}); nothing changed.", 0, 0, 0, 0);
             try
             {
-                return Load(attempt, path);
+                return Load(attempt, path, stages);
+            }
+            catch (OperationCanceledException)
+            {
+                return attempt.Record(ImportSummary.Cancelled, attempt.Source, attempt.Format,
+                    $"{fileName}: the import was cancelled; nothing was loaded.", 0, 0, 0, 0);
             }
             catch (ImportRejectedException rejection)
             {
@@ -55,7 +63,7 @@ public sealed class Importer(Warehouse warehouse)
         }, cancellationToken);
     }
 
-    ImportSummary Load(Attempt attempt, string path)
+    ImportSummary Load(Attempt attempt, string path, ImportStages stages)
     {
         var connection = attempt.Connection;
         var request = attempt.Request;
@@ -73,11 +81,14 @@ public sealed class Importer(Warehouse warehouse)
 
         var columns = match.Columns.Select(c => new LoadColumn(c.Value, c.Key))
             .Concat(match.Extra.Select(x => new LoadColumn(x.Field, x.Name))).ToList();
-        file.Load(connection, match.Header, match.DataStartIndex, columns);
+        stages.Enter("reading");
+        stages.Track(connection, () => file.Load(connection, match.Header, match.DataStartIndex, columns));
         if (match.Vendor?.Reshape(match, request) is { } reshape) connection.Execute(reshape);
-        ColumnTyping.Create(connection, match, request, commaByDefault: file is CsvFile { Delimiter: (byte)';' });
+        stages.Enter("validating");
+        stages.Track(connection, () => ColumnTyping.Create(connection, match, request, commaByDefault: file is CsvFile { Delimiter: (byte)';' }));
 
         var rowsRead = connection.ExecuteScalar<long>("select count(*) from typed where not _empty");
+        stages.RowsRead(rowsRead);
         if (rowsRead == 0)
             throw new ImportRejectedException(match.Header.Line + 1, null, null, "the file has a header but no data rows.");
 
@@ -97,8 +108,10 @@ public sealed class Importer(Warehouse warehouse)
             """);
         var rowsRejected = rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");
 
+        stages.Enter("pseudonymising");
         Pseudonymise(connection, source, match);
 
+        stages.Enter("loading");
         using var transaction = connection.BeginTransaction();
         var importId = connection.ExecuteScalar<long>("select nextval('import_id_seq')", transaction: transaction);
         var result = new LoadResult(0, 0, []);
@@ -112,7 +125,7 @@ public sealed class Importer(Warehouse warehouse)
                 select ps.identifier, p.person_id from pseudonym ps join person p using (person_key);
                 """, transaction: transaction);
             var context = new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra);
-            result = source.Load(context);
+            result = stages.Track(connection, () => source.Load(context));
             if (match.Vendor is not null) result = result with { Notes = [.. result.Notes, .. match.Vendor.Notes(context)] };
         }
 
@@ -146,7 +159,12 @@ public sealed class Importer(Warehouse warehouse)
 
         var summary = attempt.Record(status, source.Name, readAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
         if (status == ImportSummary.Loaded)
-            SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person", "setting"]);
+        {
+            stages.Enter("refreshing");
+            stages.Track(connection, () => SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person", "setting"]));
+        }
+        // The last moment to cancel: after the commit the import has happened.
+        stages.Token.ThrowIfCancellationRequested();
         transaction.Commit();
         return summary;
     }
@@ -190,8 +208,10 @@ public sealed class Importer(Warehouse warehouse)
             var tx = transaction ?? ownTransaction!;
             importId ??= Connection.ExecuteScalar<long>("select nextval('import_id_seq')", transaction: tx);
             Connection.Execute("""
-                insert into import_history values ($id, $file, $source, $format, $hash, $status, $read, $loaded, $rejected,
-                                                   $duplicates, $message, $by, $started, $finished, $ms)
+                insert into import_history (import_id, file_name, source, format, content_hash, status, rows_read, rows_loaded,
+                                            rows_rejected, duplicates, message, imported_by, started_at, finished_at, duration_ms)
+                values ($id, $file, $source, $format, $hash, $status, $read, $loaded, $rejected, $duplicates, $message, $by,
+                        $started, $finished, $ms)
                 """, new
             {
                 id = importId, file = FileName, source, format, hash, status, read, loaded, rejected, duplicates, message,

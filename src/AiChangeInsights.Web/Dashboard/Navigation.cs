@@ -17,6 +17,7 @@ public static class Navigation
         new("/people", "People & resistance", "Mensen & weerstand", Access.Roles.Dashboard),
         new("/acceptance", "Acceptance & trends", "Acceptatie & trends", Access.Roles.Acceptance),
         new("/reports", "Reports", "Rapporten", Access.Roles.Dashboard),
+        new("/imports", "Imports", "Imports", Access.Roles.Analysts),
     ];
 
     public static IEnumerable<Entry> For(Role? role) => role is null ? [] : Pages.Where(p => p.Roles.Contains(role.Value));

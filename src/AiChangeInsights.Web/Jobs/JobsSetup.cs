@@ -7,8 +7,19 @@ public static class JobsSetup
 {
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<Imports.ImportProgressBoard>();
+        services.AddSingleton<Imports.ImportQueue>();
+        services.AddSingleton<Inbox>();
         services.AddQuartz(quartz =>
         {
+            // Imports run one at a time inside the server; woken by each new file, and every few seconds for leftovers.
+            quartz.AddJob<ImportQueueJob>(job => job.WithIdentity(ImportQueueJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(ImportQueueJob.Key).WithIdentity("import-queue-sweep", "imports")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(10)).RepeatForever()));
+            quartz.AddJob<InboxJob>(job => job.WithIdentity(InboxJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(InboxJob.Key).WithIdentity("inbox-watch", "imports")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(int.TryParse(configuration["Inbox:IntervalSeconds"], out var seconds) ? seconds : 5)).RepeatForever()));
+
             quartz.AddJob<QuarterlyReportJob>(job => job.WithIdentity(QuarterlyReportJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger
                 .ForJob(QuarterlyReportJob.Key)

@@ -86,11 +86,36 @@ public sealed class AciTests : IDisposable
             errors.Trim().Split('\n').Length.ShouldBe(1);
             errors.ShouldContain($"is in use by another process (PID {Environment.ProcessId})");
             errors.ShouldContain("/api/imports");
+            errors.ShouldContain("Set ACI_API_KEY");
         }
         finally
         {
             held.Dispose();
         }
+    }
+
+    [Fact]
+    public void When_the_server_holds_the_file_aci_import_goes_through_its_api_with_an_api_key()
+    {
+        using var server = new Web.Imports.ImportsApp().OnPort();
+        _ = server.CreateClient(); // the server opens (and so holds) the warehouse
+        var aci = Path.Combine(AppContext.BaseDirectory, "aci.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", aci, "import", test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"),
+            "--db", Path.Combine(server.DataFolder, "warehouse.duckdb"), "--json"])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        };
+        start.Environment["ACI_API_KEY"] = Web.Imports.ImportsApp.ApiKey;
+        start.Environment["ACI_SERVER"] = $"http://127.0.0.1:{server.Port}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.ShouldBe(Aci.Ok, errors);
+        var summary = JsonDocument.Parse(output).RootElement;
+        summary.GetProperty("status").GetString().ShouldBe("loaded");
+        summary.GetProperty("rows_loaded").GetInt64().ShouldBe(1);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using AiChangeInsights.Warehouse.Sql;
+using Dapper;
+
+namespace AiChangeInsights.Warehouse.Ingest;
+
+/// <summary>
+/// Undoes a loaded import: exactly its rows leave the raw tables (rows that other imports also delivered come back
+/// into view from those imports), people first seen in it and found nowhere else leave the person registry, and
+/// question mappings it proposed by keywords alone go with its answers. The history row stays, marked undone.
+/// </summary>
+public sealed class ImportUndo(Warehouse warehouse)
+{
+    static readonly string[] PersonTables = ["raw_roster", "raw_usage", "raw_training", "raw_survey_response", "raw_activity"];
+
+    public sealed record Result(long ImportId, string Source, long RowsRemoved);
+
+    public Result Undo(long importId, string actor) => warehouse.Write(connection =>
+    {
+        var import = connection.QuerySingleOrDefault<(string Status, string? Source, string File)?>(
+            "select status, source, file_name from import_history where import_id = $importId", new { importId })
+            ?? throw new ArgumentException($"There is no import #{importId}.");
+        if (import.Status != ImportSummary.Loaded || import.Source is null)
+            throw new InvalidOperationException($"Import #{importId} ({import.File}) is {import.Status}; only a loaded import can be undone.");
+        var source = SourceCatalog.Find(import.Source);
+
+        using var transaction = connection.BeginTransaction();
+        long removed = 0;
+        foreach (var table in source.RawTables.Where(t => t.StartsWith("raw_", StringComparison.Ordinal)))
+            removed += connection.Execute($"delete from {table} where import_id = $importId", new { importId }, transaction);
+        if (source.RawTables.Contains("survey_question"))
+            connection.Execute("""
+                delete from survey_question q
+                where mapped_by = 'keywords'
+                  and not exists (select 1 from raw_survey_answer a where a.survey = q.survey and a.question = q.question)
+                """, transaction: transaction);
+        connection.Execute($"""
+            delete from person
+            where first_import_id = $importId
+              and person_id not in ({string.Join(" union all ", PersonTables.Select(t => $"select person_id from {t} where person_id is not null"))})
+            """, new { importId }, transaction);
+        connection.Execute("update import_history set status = 'undone', undone_at = now(), undone_by = $actor where import_id = $importId",
+            new { importId, actor }, transaction);
+        SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person"]);
+        transaction.Commit();
+        return new Result(importId, source.Name, removed);
+    });
+}

@@ -1,0 +1,48 @@
+using AiChangeInsights.Warehouse.Ingest;
+using AiChangeInsights.Web.Imports;
+using Quartz;
+
+namespace AiChangeInsights.Web.Jobs;
+
+/// <summary>
+/// Runs queued imports one after another inside the server (DuckDB lets one process write). Woken by every
+/// upload, API call and inbox file, and every few seconds for anything left over (after a restart too).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ImportQueueJob(ImportJobs jobs, Importer importer, ImportProgressBoard board, Inbox inbox, ILogger<ImportQueueJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("import-queue", "imports");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && jobs.Take() is { } job)
+        {
+            var token = board.Start(job.JobId);
+            try
+            {
+                var summary = File.Exists(job.FilePath)
+                    ? importer.Import(job.FilePath, job.Request, board.Reporter(job.JobId), token)
+                    : new ImportSummary { File = job.FileName, Status = ImportSummary.Rejected, Message = $"{job.FileName}: the uploaded file is gone." };
+                jobs.Finish(job.JobId, summary);
+                logger.LogInformation("Import job {Job} ({File}): {Status}", job.JobId, job.FileName, summary.Status);
+                if (job.Origin == "inbox") inbox.Settle(job.FilePath, job.FileName, summary);
+                else File.Delete(job.FilePath); // uploads hold names and e-mails: gone once imported
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The server stops: the job stays 'running' and is queued again at the next start.
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Import job {Job} ({File}) failed", job.JobId, job.FileName);
+                jobs.Fail(job.JobId, e.Message);
+            }
+            finally
+            {
+                board.End(job.JobId);
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+}

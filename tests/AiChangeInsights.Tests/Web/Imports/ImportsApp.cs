@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AiChangeInsights.Tests.Web.Imports;
+
+/// <summary>The real app over an empty warehouse of its own, with an API key and an inbox checked every second.</summary>
+public sealed partial class ImportsApp : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key-0123456789-abcdefghij";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "aci-imports-" + Guid.NewGuid().ToString("N"));
+    public string Inbox => Path.Combine(DataFolder, "inbox");
+    public int? Port { get; private set; }
+
+    /// <summary>Serves on a real port (for child processes such as aci).</summary>
+    public ImportsApp OnPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        UseKestrel(Port.Value);
+        StartServer();
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Warehouse:DataFolder", DataFolder);
+        builder.UseSetting("Privacy:SiteSecret", TestWarehouse.Secret);
+        builder.UseSetting("Api:Keys:0:Name", "nightly-script");
+        builder.UseSetting("Api:Keys:0:Key", ApiKey);
+        builder.UseSetting("Inbox:IntervalSeconds", "1");
+        builder.UseSetting("Imports:MaxFileMegabytes", "1");
+    }
+
+    public string File(string name, string content)
+    {
+        var path = Path.Combine(DataFolder, "test-files", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>The antiforgery token of the signed-in client's session, as the pages put it in their forms.</summary>
+    public static async Task<string> Token(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/signin");
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    public static async Task<HttpResponseMessage> Upload(HttpClient client, string token, string name, string content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(content), "files", name);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/imports/upload") { Content = form };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Polls /imports/jobs until the job has finished.</summary>
+    public static async Task<JsonElement> Finished(HttpClient client, long jobId)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var jobs = JsonDocument.Parse(await client.GetStringAsync("/imports/jobs")).RootElement;
+            var job = jobs.EnumerateArray().FirstOrDefault(j => j.GetProperty("job_id").GetInt64() == jobId);
+            if (job.ValueKind != JsonValueKind.Undefined && job.GetProperty("state").GetString() is "done" or "failed" or "cancelled") return job;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"import job {jobId} did not finish");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) try { Directory.Delete(DataFolder, true); } catch (IOException) { }
+    }
+}
