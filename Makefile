@@ -32,8 +32,17 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
+# Everything but the long reliability cases (those are `make test-reliability`, which CI runs too).
 test: chromium build
-	$(DOTNET) test AiChangeInsights.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+	$(DOTNET) test AiChangeInsights.sln -c $(CONFIG) --no-build --filter "Category!=Reliability" --logger "console;verbosity=normal"
+
+# The reliability suite: the hostile-file corpus (with the 200 MB file), SIGKILL mid-import, a server restart with
+# imports queued, 100 concurrent reads during a million-row import, backup and restore. Ends with one summary line.
+test-reliability: build
+	rm -f artifacts/reliability-summary.txt
+	$(DOTNET) test tests/AiChangeInsights.Tests -c $(CONFIG) --no-build \
+		--filter "FullyQualifiedName~AiChangeInsights.Tests.Reliability" --logger "console;verbosity=normal"
+	@cat artifacts/reliability-summary.txt
 
 clean:
 	$(DOTNET) clean AiChangeInsights.sln -c $(CONFIG) >/dev/null

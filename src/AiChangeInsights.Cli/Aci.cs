@@ -19,11 +19,15 @@ public static class Aci
 
           aci import FILE... [--db PATH] [--source auto|roster|usage|training|survey|activities|business_metrics|ideas|support_tickets|maturity]
                              [--locale auto|nl|en-US|en-GB|de|iso] [--tool NAME] [--survey NAME] [--course NAME] [--json]
+                             [--progress]     (stage and percent on stderr, for long files)
                              [--server URL]   (used with ACI_API_KEY when the server holds the warehouse)
           aci sql "SELECT ..." [--db PATH] [--format csv|json]
           aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
           aci generate [--scale demo|large|stress] [--out DIR]
           aci bench [--db PATH | --scale demo|large|stress] [--runs N]
+          aci bench import [--rows N] [--runs N] [--xlsx-rows N]
+          aci backup [--db PATH] [--keep N]
+          aci restore BACKUP_FOLDER --db NEW_PATH
           aci export --report quarterly --quarter 2025Q4 [--db PATH] [--out FILE] [--lang en|nl]
                              (default --out: the reports folder beside the warehouse, as the web app keeps them)
 
@@ -34,14 +38,16 @@ public static class Aci
     {
         try
         {
-            var arguments = Arguments.Parse(args, new HashSet<string> { "json", "help" });
+            var arguments = Arguments.Parse(args, new HashSet<string> { "json", "help", "progress" });
             return arguments.Command switch
             {
-                "import" => Import(arguments, output),
+                "import" => Import(arguments, output, errors),
                 "sql" => SqlCommand.Run(arguments, output),
                 "seed" => Seed(arguments, output),
                 "generate" => Generate(arguments, output),
                 "bench" => Bench.Run(arguments, output),
+                "backup" => Backup(arguments, output),
+                "restore" => Restore(arguments, output),
                 "export" => ExportCommand.Run(arguments, output),
                 "help" or "--help" or "-h" => Print(output, Help, Ok),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
@@ -65,9 +71,9 @@ public static class Aci
         }
     }
 
-    static int Import(Arguments arguments, TextWriter output)
+    static int Import(Arguments arguments, TextWriter output, TextWriter errors)
     {
-        arguments.Allow("db", "source", "locale", "tool", "survey", "course", "json", "server");
+        arguments.Allow("db", "source", "locale", "tool", "survey", "course", "json", "server", "progress");
         if (arguments.Values.Count == 0) throw new UsageException("import needs at least one FILE");
         _ = Locales.Find(arguments.Option("locale"));
         if (arguments.Option("source") is { } s && s != "auto") _ = SourceCatalog.Find(s);
@@ -88,7 +94,7 @@ public static class Aci
             warehouse = OpenWarehouse(arguments);
             var importer = new Importer(warehouse);
             summaries = arguments.Values.Select(file => File.Exists(file)
-                ? importer.Import(file, options)
+                ? importer.Import(file, options, arguments.Flag("progress") ? new StageLines(Path.GetFileName(file), errors) : null)
                 : new ImportSummary { File = Path.GetFileName(file), Status = ImportSummary.Rejected, Message = $"{file}: no such file." });
         }
         catch (WarehouseInUseException busy)
@@ -156,6 +162,30 @@ public static class Aci
         }
     }
 
+    static int Backup(Arguments arguments, TextWriter output)
+    {
+        arguments.Allow("db", "keep");
+        using var warehouse = OpenWarehouse(arguments);
+        var keep = int.TryParse(arguments.Option("keep"), out var k) ? k : 7;
+        var backup = new Warehouse.Backups.Backups(warehouse).Create(DateTime.UtcNow, keep);
+        output.WriteLine($"Backup written: {backup.Folder} ({Warehouse.Backups.Backups.Size(backup.Bytes)}); the newest {keep} are kept.");
+        return Ok;
+    }
+
+    static int Restore(Arguments arguments, TextWriter output)
+    {
+        arguments.Allow("db");
+        if (arguments.Values.Count != 1) throw new UsageException("restore needs the backup folder");
+        var database = arguments.Option("db") ?? throw new UsageException("restore needs --db NEW_PATH (a file that does not exist yet)");
+        var restored = Warehouse.Backups.Backups.Restore(arguments.Values[0], database);
+        var expected = Warehouse.Backups.Backups.ManifestStates(arguments.Values[0]);
+        var differences = expected.Where(e => !restored.Contains(e)).Select(e => e.Table).ToList();
+        output.WriteLine(differences.Count == 0
+            ? $"Restored {restored.Count} tables into {database}; every row count and checksum matches the backup's manifest."
+            : $"Restored into {database}, but these tables differ from the manifest: {string.Join(", ", differences)}");
+        return differences.Count == 0 ? Ok : SomeRejected;
+    }
+
     static int Generate(Arguments arguments, TextWriter output)
     {
         arguments.Allow("scale", "out");
@@ -184,5 +214,20 @@ public static class Aci
     {
         output.WriteLine(text);
         return code;
+    }
+
+    /// <summary>One stderr line per stage change: "file: loading 72%". Synchronous, so lines appear as stages start.</summary>
+    sealed class StageLines(string file, TextWriter errors) : IProgress<ImportProgress>
+    {
+        readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        string? stage;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage == stage) return;
+            stage = value.Stage;
+            errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {value.Stage} {value.Percent:0}% (at {clock.Elapsed.TotalSeconds:0.0} s)"));
+            errors.Flush();
+        }
     }
 }

@@ -22,6 +22,20 @@ internal static class Bench
 
     public static int Run(Arguments arguments, TextWriter output)
     {
+        switch (arguments.Values.FirstOrDefault())
+        {
+            case "import":
+                arguments.Allow("rows", "runs", "xlsx-rows");
+                var result = BenchImport.Measure(long.Parse(arguments.Option("rows") ?? "1000000", CultureInfo.InvariantCulture),
+                    int.Parse(arguments.Option("runs") ?? "5", CultureInfo.InvariantCulture),
+                    long.Parse(arguments.Option("xlsx-rows") ?? "50000", CultureInfo.InvariantCulture), output);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  median: product {result.ProductMedianMs:F0} ms, DuckDB {result.NativeMedianMs:F0} ms, ratio {result.MedianRatio:F2}x; peak memory {result.ProductPeakMegabytes:F0} MB (DuckDB alone {result.NativePeakMegabytes:F0} MB)"));
+                return Aci.Ok;
+            case "import-once" or "native-once":
+                arguments.Allow("db");
+                return BenchImport.Once(arguments.Values[0], arguments.Values[1], arguments.Option("db") ?? throw new UsageException("--db is required"), output);
+        }
         arguments.Allow("db", "scale", "runs", "server");
         var runs = int.Parse(arguments.Option("runs") ?? "20", CultureInfo.InvariantCulture);
         if (arguments.Option("server") is { } server) return BenchPages.Run(server, runs, output).GetAwaiter().GetResult();

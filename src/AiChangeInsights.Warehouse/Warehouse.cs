@@ -66,6 +66,8 @@ public sealed partial class Warehouse : IDisposable
         {
             // Extensions cannot be downloaded here (nor, by policy, on a customer's server): never try.
             connection.Execute("set autoinstall_known_extensions = false; set autoload_known_extensions = false;");
+            // One time base: now() in SQL and DateTime.UtcNow in C# both store UTC, whatever the server's zone.
+            connection.Execute("set global TimeZone = 'UTC'");
             var version = SqlCatalog.Embedded.Apply(connection);
             return new Warehouse(dataFolder, databasePath, connection, new Pseudonymiser(secret), version);
         }
@@ -109,6 +111,17 @@ public sealed partial class Warehouse : IDisposable
             Interlocked.Increment(ref dataVersion);
             writeGate.Release();
         }
+    }
+
+    /// <summary>
+    /// A small bookkeeping write (audit log, import queue) that touches no table an import, undo or settings change
+    /// writes: it commits on its own beside a running import instead of waiting for the write gate, so an export
+    /// or an upload never waits for a long file. DuckDB lets transactions on other tables commit concurrently.
+    /// </summary>
+    public T Record<T>(Func<DuckDBConnection, T> work)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return Read(work);
     }
 
     /// <summary>Another connection to the same database instance (DuckDB.NET shares one instance per file in a process).</summary>

@@ -29,7 +29,7 @@ public sealed class ImportJobs(Warehouse warehouse)
         from import_job
         """;
 
-    public long Add(string filePath, string fileName, string origin, ImportRequest options, string requestedBy) => warehouse.Write(c =>
+    public long Add(string filePath, string fileName, string origin, ImportRequest options, string requestedBy) => warehouse.Record(c =>
         c.ExecuteScalar<long>("""
             insert into import_job (job_id, file_path, file_name, origin, options, requested_by, state, created_at)
             values (nextval('import_job_id_seq'), $filePath, $fileName, $origin, $options, $requestedBy, 'queued', now())
@@ -37,7 +37,7 @@ public sealed class ImportJobs(Warehouse warehouse)
             """, new { filePath, fileName, origin, options = JsonSerializer.Serialize(options with { FileName = null }), requestedBy }));
 
     /// <summary>Takes the oldest queued job, marking it running; null when none waits.</summary>
-    public Job? Take() => warehouse.Write(c =>
+    public Job? Take() => warehouse.Record(c =>
     {
         var next = c.QueryFirstOrDefault<Job>($"{SelectJob} where state = 'queued' order by job_id limit 1");
         if (next is null) return null;
@@ -45,7 +45,7 @@ public sealed class ImportJobs(Warehouse warehouse)
         return next with { State = Running };
     });
 
-    public void Finish(long jobId, ImportSummary summary) => warehouse.Write(c => c.Execute("""
+    public void Finish(long jobId, ImportSummary summary) => warehouse.Record(c => c.Execute("""
         update import_job set state = $state, import_id = $importId, summary = $summary, message = $message, finished_at = now()
         where job_id = $jobId
         """, new
@@ -54,16 +54,16 @@ public sealed class ImportJobs(Warehouse warehouse)
         state = summary.Status == ImportSummary.Cancelled ? Cancelled : Done,
     }));
 
-    public void Fail(long jobId, string message) => warehouse.Write(c => c.Execute(
+    public void Fail(long jobId, string message) => warehouse.Record(c => c.Execute(
         "update import_job set state = 'failed', message = $message, finished_at = now() where job_id = $jobId", new { jobId, message }));
 
     /// <summary>Cancels a job that has not started; a running one is cancelled by its runner.</summary>
-    public bool CancelQueued(long jobId) => warehouse.Write(c => c.Execute(
+    public bool CancelQueued(long jobId) => warehouse.Record(c => c.Execute(
         "update import_job set state = 'cancelled', message = 'cancelled before it started', finished_at = now() where job_id = $jobId and state = 'queued'",
         new { jobId })) > 0;
 
     /// <summary>At start: jobs left running by a stopped server go back in line.</summary>
-    public int Requeue() => warehouse.Write(c => c.Execute("update import_job set state = 'queued', started_at = null where state = 'running'"));
+    public int Requeue() => warehouse.Record(c => c.Execute("update import_job set state = 'queued', started_at = null where state = 'running'"));
 
     public Job? Get(long jobId) => warehouse.Read(c => c.QueryFirstOrDefault<Job>($"{SelectJob} where job_id = $jobId", new { jobId }));
 

@@ -17,12 +17,15 @@ public sealed class ImportQueueJob(ImportJobs jobs, Importer importer, ImportPro
     {
         while (!cancellationToken.IsCancellationRequested && jobs.Take() is { } job)
         {
-            var token = board.Start(job.JobId);
+            // Cancelled by the user's button or by the server stopping; either rolls the import back.
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(board.Start(job.JobId), cancellationToken);
             try
             {
                 var summary = File.Exists(job.FilePath)
-                    ? importer.Import(job.FilePath, job.Request, board.Reporter(job.JobId), token)
+                    ? importer.Import(job.FilePath, job.Request, board.Reporter(job.JobId), cancel.Token)
                     : new ImportSummary { File = job.FileName, Status = ImportSummary.Rejected, Message = $"{job.FileName}: the uploaded file is gone." };
+                // The server stops: the import rolled back; the job stays 'running' and is queued again at the next start.
+                if (summary.Status == ImportSummary.Cancelled && cancellationToken.IsCancellationRequested) break;
                 jobs.Finish(job.JobId, summary);
                 logger.LogInformation("Import job {Job} ({File}): {Status}", job.JobId, job.FileName, summary.Status);
                 if (job.Origin == "inbox") inbox.Settle(job.FilePath, job.FileName, summary);

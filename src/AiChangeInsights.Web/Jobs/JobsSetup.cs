@@ -16,6 +16,9 @@ public static class JobsSetup
             quartz.AddJob<ImportQueueJob>(job => job.WithIdentity(ImportQueueJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(ImportQueueJob.Key).WithIdentity("import-queue-sweep", "imports")
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(10)).RepeatForever()));
+            quartz.AddJob<BackupJob>(job => job.WithIdentity(BackupJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "maintenance")
+                .WithCronSchedule(configuration["Backup:Cron"] is { Length: > 0 } backupCron ? backupCron : BackupJob.DefaultCron));
             quartz.AddJob<InboxJob>(job => job.WithIdentity(InboxJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(InboxJob.Key).WithIdentity("inbox-watch", "imports")
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(int.TryParse(configuration["Inbox:IntervalSeconds"], out var seconds) ? seconds : 5)).RepeatForever()));
@@ -26,6 +29,9 @@ public static class JobsSetup
                 .WithIdentity("quarterly-report-daily", "reports")
                 .WithCronSchedule(configuration["Reports:QuarterlyCron"] is { Length: > 0 } cron ? cron : QuarterlyReportJob.DefaultCron));
         });
+        // Stopping the server cancels a running import (it rolls back and is queued again at the next start)
+        // instead of making the shutdown wait for a long file.
+        services.Configure<QuartzSchedulerOptions>(options => options.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }

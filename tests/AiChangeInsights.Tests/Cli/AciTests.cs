@@ -119,6 +119,25 @@ public sealed class AciTests : IDisposable
     }
 
     [Fact]
+    public void Times_are_stored_in_utc_on_a_server_in_another_time_zone()
+    {
+        // DuckDB takes the zone from TZ; now() would store Amsterdam time beside the UTC times written from C#.
+        var aci = Path.Combine(AppContext.BaseDirectory, "aci.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", aci, "sql",
+            "select current_setting('TimeZone') || ' ' || (abs(epoch(now()::timestamp) - epoch(get_current_timestamp())) < 60)::varchar", "--db", database])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        };
+        start.Environment["TZ"] = "Europe/Amsterdam";
+        start.Environment["ACI_SITE_SECRET"] = TestWarehouse.Secret;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        output.ShouldContain("UTC true");
+    }
+
+    [Fact]
     public void Seed_loads_the_demo_organisation_once()
     {
         var first = Run("seed", "--db", database, "--seed-data", Repository.SeedData);

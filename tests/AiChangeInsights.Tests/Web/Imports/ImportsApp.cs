@@ -12,7 +12,18 @@ public sealed partial class ImportsApp : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789-abcdefghij";
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "aci-imports-" + Guid.NewGuid().ToString("N"));
+    readonly bool ownsFolder;
+
+    public ImportsApp()
+    {
+        ownsFolder = true;
+        DataFolder = Path.Combine(Path.GetTempPath(), "aci-imports-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Serves an existing data folder (a restart, a prepared warehouse); the caller deletes it.</summary>
+    public ImportsApp(string dataFolder) => DataFolder = dataFolder;
+
+    public string DataFolder { get; }
     public string Inbox => Path.Combine(DataFolder, "inbox");
     public int? Port { get; private set; }
 
@@ -81,6 +92,6 @@ public sealed partial class ImportsApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) try { Directory.Delete(DataFolder, true); } catch (IOException) { }
+        if (disposing && ownsFolder) try { Directory.Delete(DataFolder, true); } catch (IOException) { }
     }
 }
