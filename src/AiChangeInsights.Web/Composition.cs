@@ -54,7 +54,7 @@ public static class Composition
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-        });
+        }).AddOidcSignIn(configuration);
         services.AddAuthorization();
         services.AddAntiforgery(options =>
         {
@@ -69,12 +69,33 @@ public static class Composition
         return services;
     }
 
+    /// <summary>
+    /// Privacy:MinGroupSize from configuration is the floor (never below 3) that the works council agreed: at start a
+    /// stored setting below it is raised to it. The Admin page may set a stricter (larger) size, never a smaller one,
+    /// so a restart does not undo an admin's change.
+    /// </summary>
+    static void ApplyMinGroupSize(WebApplication app)
+    {
+        var floor = MinGroupSize.Floor(app.Configuration);
+        var warehouse = app.Services.GetRequiredService<Warehouse.Warehouse>();
+        var current = warehouse.Read(c => Dapper.SqlMapper.ExecuteScalar<string?>(c, "select value from setting where key = 'min_group_size'"));
+        if (int.TryParse(current, out var stored) && stored >= floor) return;
+        var value = floor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        warehouse.Write(c => Dapper.SqlMapper.Execute(c, "update setting set value = $value, updated_at = now() where key = 'min_group_size'", new { value }));
+        warehouse.Refresh("setting");
+        app.Services.GetRequiredService<AuditLog>().Write("configuration", "settings change", $"min_group_size: {current ?? "(none)"} -> {value} (Privacy:MinGroupSize)", null);
+    }
+
     public static WebApplication UseAiChangeInsights(this WebApplication app)
     {
+        app.RefuseProductionWithoutOidc();
         // Open the warehouse before the first request, so a locked or broken file stops the start with its message.
         _ = app.Services.GetRequiredService<Warehouse.Warehouse>();
         // Imports the last run left queued or half-done go back in line (the import job picks them up).
         app.Services.GetRequiredService<ImportJobs>().Requeue();
+        ApplyMinGroupSize(app);
+
+        app.UseSecurityHeaders(DemoMode.IsOn(app.Configuration));
 
         // Server time of every response, for aci bench and the browser's developer tools.
         app.Use(async (context, next) =>
@@ -103,8 +124,10 @@ public static class Composition
         app.MapBlazorHub();
         app.MapHealth();
         app.MapDemoSignIn();
+        app.MapOidcSignIn();
         app.MapExports();
         Imports.ImportEndpoints.MapImports(app);
+        AuditEndpoints.MapAuditExports(app);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+-- materialise: table
 -- The one privacy rule for survey numbers, for every role: a cell built from fewer than MinGroupSize respondents
 -- (dim_organisation.min_group_size: setting Privacy:MinGroupSize, default 5, never below 3) is suppressed, and so
 -- are as many further cells as it takes that 'All' minus the visible departments never describes fewer than

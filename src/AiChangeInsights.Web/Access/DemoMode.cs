@@ -29,7 +29,10 @@ public static class DemoMode
                 new Claim(ClaimTypes.Role, role.ToString()),
                 new Claim(ClaimTypes.AuthenticationMethod, "demo"),
             ], CookieAuthenticationDefaults.AuthenticationScheme);
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            var principal = new ClaimsPrincipal(identity);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            var audit = context.RequestServices.GetRequiredService<Audit.AuditLog>();
+            audit.Write(audit.Actor(principal), "sign-in", "demo", context.Connection.RemoteIpAddress?.ToString());
             var returnUrl = form["returnUrl"].ToString();
             var target = Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//")
                 ? returnUrl
@@ -39,9 +42,10 @@ public static class DemoMode
 
         // Demo sign-in takes a bare POST (scripts and acceptance checks sign in with the role alone; it only ever
         // answers on loopback); sign-out is a form and checks its antiforgery token.
-        app.MapPost("/signout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        app.MapPost("/signout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, IConfiguration configuration) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("The form has expired; reload the page and sign out again.");
+            if (!IsOn(configuration)) return OidcSignIn.SignOut(); // here and at the provider
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).DisableAntiforgery();

@@ -24,6 +24,8 @@ public static class RouteAccess
     [
         new("/health", false, null),
         new("/signin", false, null),
+        new("/signin/oidc", false, null),
+        new("/signin/no-role", false, null),
         new("/signout", false, null),
         new("/css", true, null),
         new("/js", true, null),

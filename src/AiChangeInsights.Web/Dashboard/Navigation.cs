@@ -18,6 +18,7 @@ public static class Navigation
         new("/acceptance", "Acceptance & trends", "Acceptatie & trends", Access.Roles.Acceptance),
         new("/reports", "Reports", "Rapporten", Access.Roles.Dashboard),
         new("/imports", "Imports", "Imports", Access.Roles.Analysts),
+        new("/admin", "Admin", "Beheer", Access.Roles.Admins),
     ];
 
     public static IEnumerable<Entry> For(Role? role) => role is null ? [] : Pages.Where(p => p.Roles.Contains(role.Value));

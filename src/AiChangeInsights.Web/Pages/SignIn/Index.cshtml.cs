@@ -9,5 +9,12 @@ public sealed class IndexModel(IConfiguration configuration) : PageModel
     public bool Demo => DemoMode.IsOn(configuration);
     public string ReturnUrl { get; private set; } = "";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl ?? "";
+    /// <summary>The provider's sign-in came back broken (expired, cancelled, refused); the log has the reason.</summary>
+    public bool Failed { get; private set; }
+
+    public void OnGet(string? returnUrl, bool failed = false)
+    {
+        ReturnUrl = returnUrl ?? "";
+        Failed = failed && !Demo;
+    }
 }
