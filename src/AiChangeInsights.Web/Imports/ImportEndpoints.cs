@@ -108,7 +108,8 @@ public static class ImportEndpoints
         };
     }
 
-    static string Who(HttpContext context) => $"{context.User.Identity?.Name} ({Roles.Of(context.User)})";
+    // As the audit log names them: role and pseudonym, never a name (the warehouse holds none).
+    static string Who(HttpContext context) => context.RequestServices.GetRequiredService<AuditLog>().Actor(context.User);
 
     static bool WantsJson(HttpContext context) => context.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
 }
