@@ -37,6 +37,8 @@ public sealed class EveryPageBrowserTests(BrowserApp browser)
         if (role == "Admin") menu.ShouldBe(["/admin"]);
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
         consoleErrors.ShouldBeEmpty();
+        if (role is "Admin" or "Analyst" && path.StartsWith("/imports", StringComparison.Ordinal) || role == "Admin")
+            await BrowserApp.Screenshot(page, $"every-{role.ToLowerInvariant()}{path.Replace('/', '-')}");
     }
 
     [Fact]

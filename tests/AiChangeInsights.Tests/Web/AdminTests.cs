@@ -247,6 +247,7 @@ public sealed partial class AdminTests : IDisposable
         var warehouse = Db(app);
         var backups = Path.Combine(app.DataFolder, "backups");
         Directory.Exists(backups).ShouldBeFalse();
+        (await admin.GetStringAsync("/admin?lang=en")).ShouldContain("No backup yet");
 
         var response = await PostForm(admin, "Backup", []);
 
