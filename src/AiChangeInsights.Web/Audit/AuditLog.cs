@@ -5,8 +5,9 @@ namespace AiChangeInsights.Web.Audit;
 
 /// <summary>
 /// Every sign-in, upload, export, undo, mapping and settings change: who, when, what, from where. "Who" is the
-/// role and a pseudonym of the account (the same HMAC as person_key, first 12 characters): the warehouse holds no
-/// names or e-mail addresses, not even its users'. The Admin page finds an account's entries from its e-mail.
+/// role and a pseudonym of the account (an HMAC under the site secret in its own domain, first 12 characters; never
+/// a person_key, so it joins to no employee's rows): the warehouse holds no names or e-mail addresses, not even its
+/// users'. The Admin page finds an account's entries from its e-mail.
 /// </summary>
 public sealed class AuditLog(Warehouse.Warehouse warehouse)
 {
@@ -29,7 +30,7 @@ public sealed class AuditLog(Warehouse.Warehouse warehouse)
     }
 
     /// <summary>The account's pseudonym as the audit log shows it.</summary>
-    public string Pseudonym(string account) => warehouse.Pseudonymiser.PersonKey(account)[..12];
+    public string Pseudonym(string account) => warehouse.Pseudonymiser.AccountKey(account)[..12];
 
     public sealed record Entry(DateTime OccurredAt, string Actor, string Action, string? Detail, string? RemoteAddress);
 

@@ -287,6 +287,8 @@ public sealed partial class AdminTests : IDisposable
         var pseudonym = audit.Pseudonym("someone@example.nl");
         pseudonym.ShouldMatch("^[0-9a-f]{12}$");
         actor.ShouldBe($"Analyst {pseudonym}");
+        // Not the person_key of the same e-mail: an audit entry joins to no employee's rows.
+        app.Services.GetRequiredService<WarehouseDb>().Pseudonymiser.PersonKey("someone@example.nl").ShouldNotStartWith(pseudonym);
         audit.Write(actor, "upload", "survey.csv", "10.0.0.7");
 
         var json = await admin.GetStringAsync("/admin/audit.json");
