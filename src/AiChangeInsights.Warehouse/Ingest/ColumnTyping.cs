@@ -16,13 +16,23 @@ internal static class ColumnTyping
 
     public sealed record Convention(bool DayFirst, bool DecimalComma, string Why);
 
+    /// <summary>
+    /// Trimmed from both ends of every value besides spaces: tabs, no-break spaces, zero-width spaces and byte-order
+    /// marks (two exports joined with cat leave one at the start of a line). Invisible, they would still make
+    /// "\uFEFFbo@example.nl" another person than "bo@example.nl".
+    /// </summary>
+    const string Blank = "' \t\u00A0\u200B\uFEFF'";
+
+    /// <summary>A text value longer than this is not a name, department or title but a broken file (one giant field).</summary>
+    public const int MaxTextLength = 1000;
+
     public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault)
     {
         var source = match.Source;
         var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
         var conventions = DecideConventions(connection, present, request.Locale, commaByDefault);
 
-        string Raw(SourceColumn c) => match.Has(c.Name) ? $"nullif(trim(s.{Q(c.Name)}), '')" : "null::varchar";
+        string Raw(SourceColumn c) => match.Has(c.Name) ? $"nullif(trim(s.{Q(c.Name)}, {Blank}), '')" : "null::varchar";
 
         var typed = new List<string>();
         var errors = new List<string>();
@@ -37,10 +47,15 @@ internal static class ColumnTyping
                 $"case when {condition} then {{'column_name': {L(column.Name)}, 'value': {value}, 'reason': {L(reason)}}} end";
 
             if (column.NeedsValue) errors.Add(Error($"{raw} is null", $"{column.Name} is required but empty"));
-            if (failure is not null) errors.Add(Error($"{raw} is not null and ({expression}) is null", failure.Value.Reason(convention)));
+            // A date that reads in the other day/month order gets that reason instead of "not a date".
+            if (failure is not null)
+                errors.Add(Error($"{raw} is not null and ({expression}) is null{(failure.Value.Alternative is { } other ? $" and ({other}) is null" : "")}",
+                    failure.Value.Reason(convention)));
             if (failure?.Alternative is { } alternative)
                 errors.Add(Error($"{raw} is not null and ({expression}) is null and ({alternative}) is not null",
                     $"day and month order differ from the other rows of this column (read as {(convention.DayFirst ? "dd-mm-yyyy" : "mm/dd/yyyy")}); use --locale to choose"));
+            if (column.Kind is ValueKind.Person or ValueKind.Text or ValueKind.TextList or ValueKind.Choice)
+                errors.Add(Error($"length({raw}) > {MaxTextLength}", $"longer than {MaxTextLength} characters: not a value but a damaged row?"));
             if (column.MustBeEmail) errors.Add(Error($"{raw} is not null and {raw} not like '%@%'", "not an e-mail address or UPN"));
             if (column.Min is { } min) errors.Add(Error($"({expression}) < {Num(min)}", $"must be at least {Num(min)}"));
             if (column.Max is { } max) errors.Add(Error($"({expression}) > {Num(max)}", $"must be at most {Num(max)}"));
@@ -51,7 +66,8 @@ internal static class ColumnTyping
 
         // A row's first failure per column is enough for the analyst; mixed-order dates replace the generic message.
         var extra = match.Extra.Select(x => $"s.{Q(x.Name)}").ToList();
-        var rawColumns = source.Columns.Where(c => match.Has(c.Name)).Select(c => $"nullif(trim(s.{Q(c.Name)}), '')").Concat(extra.Select(x => $"nullif(trim({x}), '')")).ToList();
+        var rawColumns = source.Columns.Where(c => match.Has(c.Name)).Select(c => $"nullif(trim(s.{Q(c.Name)}, {Blank}), '')")
+            .Concat(extra.Select(x => $"nullif(trim({x}, {Blank}), '')")).ToList();
         var empty = rawColumns.Count == 0 ? "true" : $"coalesce({string.Join(", ", rawColumns)}) is null";
         // A vendor's row facts (Qualtrics' Status) pass through untyped for its row rules; they are never stored.
         var facts = (match.Vendor?.RowFacts.Keys ?? Enumerable.Empty<string>()).Select(f => match.Columns.ContainsKey(f) ? $"s.{Q(f)}" : $"null::varchar as {Q(f)}");

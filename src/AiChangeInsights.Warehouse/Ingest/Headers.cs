@@ -66,11 +66,18 @@ public static class Headers
 
         var complete = matches.Where(m => m.Missing.Count == 0)
             .OrderByDescending(m => m.Found).ThenBy(m => m.Match.Header.Index).FirstOrDefault();
-        if (complete.Match is not null) return complete.Match;
+        if (complete.Match is not null) return Unambiguous(complete.Match);
 
         var first = head.FirstOrDefault(r => r.Fields.Count(f => f.Trim().Length > 0) >= 2) ?? head.FirstOrDefault();
         if (first is null) throw new ImportRejectedException(1, null, null, "the file has no rows.");
-        var found = string.Join(", ", first.Fields.Where(f => f.Trim().Length > 0).Take(15).Select(f => $"'{f.Trim()}'"));
+        var names = first.Fields.Where(f => f.Trim().Length > 0).ToList();
+        // A header that is one giant field (a 1 MB line) is quoted by its start only.
+        var found = names.Count == 0
+            ? "no column names"
+            : string.Join(", ", names.Take(15).Select(f => f.Trim()).Select(f => $"'{(f.Length > 60 ? f[..60] + "…" : f)}'"));
+        var oneColumn = names.Count == 1
+            ? " The header is a single column: the delimiter must be ',', ';', tab or '|', and in a workbook each name needs a cell of its own."
+            : "";
         var partial = matches.Where(m => m.RequiredFound > 0)
             .OrderByDescending(m => m.RequiredFound).ThenByDescending(m => m.Found).FirstOrDefault();
         if (forced || partial.Match is not null)
@@ -84,7 +91,38 @@ public static class Headers
         }
         var expected = string.Join("; ", candidates.Select(s => $"{s.Name} ({s.TemplateSummary})"));
         throw new ImportRejectedException(first.Line, null, null,
-            $"no known export recognised from the header. Found: {found}. Expected one of: {expected}.");
+            $"no known export recognised from the header. Found: {found}.{oneColumn} Expected one of: {expected}.");
+    }
+
+    /// <summary>
+    /// A template column whose header appears twice ("department" in columns 2 and 4) cannot be read without guessing
+    /// which one is meant; two question columns with the same text stay two questions, told apart by position.
+    /// </summary>
+    static HeaderMatch Unambiguous(HeaderMatch match)
+    {
+        var header = match.Header;
+        var normalised = header.Fields.Select(Normalise).ToArray();
+        foreach (var field in match.Columns.Values.Order())
+        {
+            var again = Array.IndexOf(normalised, normalised[field], field + 1);
+            if (again >= 0)
+                throw new ImportRejectedException(header.Line, again + 1, header.Fields[again].Trim(),
+                    $"the header names '{header.Fields[field].Trim()}' twice (columns {field + 1} and {again + 1}): " +
+                    "rename or remove one, so that it is clear which one to read.");
+        }
+        return match with { Extra = TellApart(match.Extra, header) };
+    }
+
+    /// <summary>Extra columns with the same text each keep their own name: "text (first-row name)" or "text (column n)".</summary>
+    static List<ExtraColumn> TellApart(IReadOnlyList<ExtraColumn> extra, HeadRecord firstRow)
+    {
+        var repeated = extra.GroupBy(x => x.Header, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        return extra.Select(x => !repeated.Contains(x) ? x : x with
+        {
+            Header = (firstRow.Fields.ElementAtOrDefault(x.Field) ?? "").Trim() is { Length: > 0 } name && name != x.Header
+                ? $"{x.Header} ({name})"
+                : $"{x.Header} (column {x.Field + 1})",
+        }).ToList();
     }
 
     /// <summary>
@@ -159,13 +197,7 @@ public static class Headers
             if (!used.Contains(i) && vendor.KeepsExtraColumn(headerRows, i, names[i]))
                 extra.Add(new ExtraColumn($"x{extra.Count + 1}", vendor.ExtraHeader(headerRows, i), i));
         // Two columns with the same text would be one question: each keeps its own, told apart by its first-row name.
-        var repeated = extra.GroupBy(x => x.Header, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
-        extra = extra.Select(x => !repeated.Contains(x) ? x : x with
-        {
-            Header = (headerRows[0].Fields.ElementAtOrDefault(x.Field) ?? "").Trim() is { Length: > 0 } name && name != x.Header
-                ? $"{x.Header} ({name})"
-                : $"{x.Header} (column {x.Field + 1})",
-        }).ToList();
+        extra = TellApart(extra, headerRows[0]);
 
         var missing = vendor.Template.Columns.Where(c => c.Required && !columns.ContainsKey(c.Name) && !vendor.Produces.Contains(c.Name))
             .Select(c => $"'{c.Name}'").ToList();

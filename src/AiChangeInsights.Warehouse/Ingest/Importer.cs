@@ -15,11 +15,17 @@ namespace AiChangeInsights.Warehouse.Ingest;
 /// </summary>
 public sealed class Importer(Warehouse warehouse)
 {
+    /// <summary>
+    /// Columns a source would each take as a question or item (surveys, maturity): more is not a survey but a wide
+    /// report or a broken file, and each one costs work inside the write lock (10,000 took five minutes).
+    /// </summary>
+    public const int MaxExtraColumns = 1000;
+
     public ImportSummary Import(string path, ImportRequest request, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var stages = new ImportStages(progress, cancellationToken);
-        var fileName = request.FileName ?? Path.GetFileName(path);
+        var fileName = DisplayName(request.FileName ?? Path.GetFileName(path));
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         string hash;
@@ -72,8 +78,23 @@ public sealed class Importer(Warehouse warehouse)
 
         var forced = !string.IsNullOrWhiteSpace(request.Source) && !request.Source.Equals("auto", StringComparison.OrdinalIgnoreCase);
         var candidates = forced ? [SourceCatalog.Find(request.Source!)] : SourceCatalog.All;
-        var match = Headers.Recognise(file.Head, candidates, forced);
+        HeaderMatch match;
+        try
+        {
+            match = Headers.Recognise(file.Head, candidates, forced);
+        }
+        catch (ImportRejectedException) when (file is CsvFile csv && csv.HeaderSplitsDifferently() is { } explanation)
+        {
+            throw explanation;
+        }
         var source = match.Source;
+        if (match.Extra.Count > MaxExtraColumns)
+        {
+            var first = match.Extra[MaxExtraColumns];
+            throw new ImportRejectedException(match.Header.Line, first.Field + 1, first.Header,
+                $"the header has {match.Extra.Count} columns that would each be a {source.Name} question; at most {MaxExtraColumns} are read. " +
+                "Is this the right export?");
+        }
         attempt.Source = source.Name;
         var readAs = match.Vendor is null ? file.ReadAs : $"{match.Vendor.Name}, {file.ReadAs}";
         attempt.Format = readAs;
@@ -184,6 +205,17 @@ public sealed class Importer(Warehouse warehouse)
         using var appender = connection.CreateAppender("temp", "main", "pseudonym");
         foreach (var identifier in identifiers)
             appender.CreateRow().AppendValue(identifier).AppendValue(warehouse.Pseudonymiser.PersonKey(identifier)).EndRow();
+    }
+
+    /// <summary>
+    /// The name the history shows: only the last part of whatever a caller passed (no "../", no folders), without
+    /// control characters (a line break would forge a line in a log or a reason file).
+    /// </summary>
+    static string DisplayName(string name)
+    {
+        var last = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return clean.Length == 0 ? "upload" : clean;
     }
 
     static string ContentHash(string path)

@@ -10,7 +10,7 @@ namespace AiChangeInsights.Tests.Reliability;
 /// before (every table's row count and checksum), the import is not recorded, and running it again loads it once.
 /// </summary>
 [Collection("reliability"), Trait("Category", "Reliability")]
-public sealed class CrashSafetyTests(ReliabilityFigures figures, ITestOutputHelper output) : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     readonly TestWarehouse test = new();
 
@@ -44,7 +44,7 @@ public sealed class CrashSafetyTests(ReliabilityFigures figures, ITestOutputHelp
         test.Scalar<long>("select count(*) from raw_usage").ShouldBe(rawBefore + rows);
         test.Import(file).Status.ShouldBe(ImportSummary.AlreadyImported);
         test.Scalar<long>("select count(*) from raw_usage").ShouldBe(rawBefore + rows);
-        figures.Add(ReliabilityFigures.CrashRecoveries);
+        ReliabilityFigures.Add(ReliabilityFigures.CrashRecoveries);
     }
 
     /// <summary>

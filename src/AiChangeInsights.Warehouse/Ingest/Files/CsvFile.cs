@@ -51,6 +51,7 @@ public sealed class CsvFile : TabularFile
                 throw new ImportRejectedException(1, null, null, "lines end in a lone carriage return (old Mac format): save the file as CSV UTF-8.");
 
             var delimiter = GuessDelimiter(bytes, start);
+            if (bytes.IndexOf((byte)0) is var nul and >= 0) throw NulByte(bytes, nul, delimiter);
             var head = new List<HeadRecord>();
             var reader = new CsvRecordReader(bytes, start, delimiter);
             var fields = new List<string>();
@@ -63,6 +64,27 @@ public sealed class CsvFile : TabularFile
             if (copy is not null) File.Delete(copy);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Why no header was recognised when the first line is one field that another delimiter splits into as many columns
+    /// as the lines below have (a tab-separated header over comma-separated rows); null otherwise.
+    /// </summary>
+    public ImportRejectedException? HeaderSplitsDifferently()
+    {
+        if (head.Count < 2 || head[0].Fields.Count != 1) return null;
+        var width = head.Skip(1).GroupBy(r => r.Fields.Count).OrderByDescending(g => g.Count()).First().Key;
+        if (width < 2) return null;
+        var text = Encoding.UTF8.GetBytes(head[0].Fields[0]);
+        foreach (var other in Candidates.Where(c => c != delimiter))
+        {
+            var reader = new CsvRecordReader(text, 0, other);
+            if (reader.Skip(out _, out var count, out _) && count == width)
+                return new ImportRejectedException(head[0].Line, null, null,
+                    $"the header is split by {DelimiterName(other)}, but the lines below by {DelimiterName(delimiter)}: the header does not split into columns. " +
+                    "Save the file again with one delimiter (CSV UTF-8).");
+        }
+        return null;
     }
 
     public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
@@ -107,7 +129,7 @@ public sealed class CsvFile : TabularFile
                     select {projection}
                     from read_csv({Literal(readPath)}, delim = {Literal(((char)delimiter).ToString())}, quote = '"', escape = '"',
                                   header = false, skip = {skip}, auto_detect = false, columns = {columnStruct},
-                                  max_line_size = {maxLine})
+                                  max_line_size = {maxLine}{(shape.MixedLineEnds ? ", strict_mode = false" : "")})
                     """;
                 command.ExecuteNonQuery();
                 command.CommandText = "select count(*) from src";
@@ -133,7 +155,13 @@ public sealed class CsvFile : TabularFile
         base.Dispose();
     }
 
-    sealed record Shape(long Records, int DataStartLine, long DataStartOffset, bool SimplePreamble, int LongestRecord, List<(long, long)> LineShifts);
+    /// <summary>
+    /// What the pre-scan found. MixedLineEnds: CRLF and LF both end lines, which DuckDB's strict parser refuses (without a
+    /// line number); the pre-scan has already checked quotes and widths and the record count is compared after reading,
+    /// so such a file is read with strict_mode off.
+    /// </summary>
+    sealed record Shape(long Records, int DataStartLine, long DataStartOffset, bool SimplePreamble, int LongestRecord, List<(long, long)> LineShifts,
+        bool MixedLineEnds);
 
     Shape Scan(HeadRecord header, int dataStartIndex, int width)
     {
@@ -159,7 +187,7 @@ public sealed class CsvFile : TabularFile
             if (reader.LastNonEmptyField >= width)
                 throw new ImportRejectedException(line, reader.LastNonEmptyField + 1, null,
                     $"the row has a value in field {reader.LastNonEmptyField + 1} but the header (line {header.Line}) has {width} columns. " +
-                    "Is a value holding the delimiter without quotes?");
+                    $"Is a value holding the delimiter without quotes{(delimiter == ',' ? " (a decimal comma such as 12,5)" : "")}?");
             var offset = line - records;
             if (offset != currentOffset) { shifts.Add((records, offset)); currentOffset = offset; }
             longest = Math.Max(longest, length);
@@ -170,7 +198,7 @@ public sealed class CsvFile : TabularFile
         // Simple: every record up to the header has a line of its own, and the data follows on the next line.
         var simple = head.Take(dataStartIndex).Select((r, i) => r.Line == i + 1).All(x => x)
                      && (records == 0 || dataStartLine == dataStartIndex + 1);
-        return new Shape(records, dataStartLine, dataStartOffset, simple, longest, shifts);
+        return new Shape(records, dataStartLine, dataStartOffset, simple, longest, shifts, reader.SawCrLf && reader.SawLf);
     }
 
     static byte GuessDelimiter(ReadOnlySpan<byte> bytes, int start)
@@ -206,7 +234,53 @@ public sealed class CsvFile : TabularFile
         if (read >= 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF))
             return Transcode(stream, bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, "UTF-16, converted");
         if (read == 3 && bom.SequenceEqual(Encoding.UTF8.Preamble)) return (path, null, "UTF-8 with BOM");
-        return IsUtf8(stream) ? (path, null, "UTF-8") : Transcode(stream, Windows1252(), "Windows-1252, converted");
+        if (IsUtf8(stream)) return (path, null, "UTF-8");
+        if (MixedEncodings(path) is { } mixed) throw mixed;
+        return Transcode(stream, Windows1252(), "Windows-1252, converted");
+    }
+
+    /// <summary>
+    /// A file that is not UTF-8 but has UTF-8 letters too (two exports joined): read as Windows-1252 the UTF-8 names
+    /// would be garbled ("FinanciÃ«n"), read as UTF-8 the others would. Counted as UTF-8 letters: Latin letters with
+    /// accents, the euro sign, typographic quotes and dashes, which a Windows-1252 text almost never spells by chance.
+    /// </summary>
+    static ImportRejectedException? MixedEncodings(string path)
+    {
+        using var map = MappedFile.Open(path);
+        var bytes = map.Span;
+        int firstInvalid = -1, utf8Letters = 0, i = 0;
+        while (i < bytes.Length && (firstInvalid < 0 || utf8Letters == 0))
+        {
+            var next = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (next < 0) break;
+            i += next;
+            if (Rune.DecodeFromUtf8(bytes[i..], out var rune, out var consumed) == OperationStatus.Done)
+            {
+                if (rune.Value is >= 0xA0 and <= 0x17F or >= 0x2010 and <= 0x20AC) utf8Letters++;
+            }
+            else if (firstInvalid < 0) firstInvalid = i;
+            i += Math.Max(consumed, 1);
+        }
+        if (firstInvalid < 0 || utf8Letters == 0) return null;
+        return new ImportRejectedException(bytes[..firstInvalid].Count((byte)'\n') + 1, null, null,
+            "this line is not UTF-8 (Windows-1252?) while other lines are UTF-8: the file mixes two encodings (exports joined?). " +
+            "Save it again as CSV UTF-8.");
+    }
+
+    /// <summary>A NUL byte is never text: named by line and field (counted outside quotes) so the analyst can find it.</summary>
+    static ImportRejectedException NulByte(ReadOnlySpan<byte> bytes, int nul, byte delimiter)
+    {
+        var before = bytes[..nul];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var field = 1;
+        var quoted = false;
+        foreach (var b in before[lineStart..])
+        {
+            if (b == '"') quoted = !quoted;
+            else if (b == delimiter && !quoted) field++;
+        }
+        return new ImportRejectedException(before.Count((byte)'\n') + 1, field, null,
+            "the file holds a NUL byte (binary data) in a value: the export is damaged or not a text file.");
     }
 
     static bool IsUtf8(FileStream stream)
@@ -323,6 +397,11 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
     /// <summary>Index (0-based) of the last field holding a value in the record just read.</summary>
     public int LastNonEmptyField { get; private set; }
 
+    /// <summary>Whether some lines so far ended in CRLF, and some in a bare LF.</summary>
+    public bool SawCrLf { get; private set; }
+
+    public bool SawLf { get; private set; }
+
     public bool Next(List<string> fields, out int recordLine)
     {
         fields.Clear();
@@ -337,7 +416,7 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
         // Blank lines between records are skipped, as DuckDB does.
         while (position < bytes.Length && (bytes[position] == '\n' || bytes[position] == '\r'))
         {
-            if (bytes[position] == '\n') line++;
+            if (bytes[position] == '\n') LineEnd(position > 0 && bytes[position - 1] == '\r');
             position++;
         }
         recordLine = line;
@@ -410,13 +489,20 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
             }
             // End of record: \n, \r\n or end of file.
             length = position - recordStart;
-            if (position < bytes.Length && bytes[position] == '\r') position++;
+            var carriageReturn = position < bytes.Length && bytes[position] == '\r';
+            if (carriageReturn) position++;
             if (position < bytes.Length && bytes[position] == '\n')
             {
                 position++;
-                line++;
+                LineEnd(carriageReturn);
             }
             return true;
         }
+    }
+
+    void LineEnd(bool afterCarriageReturn)
+    {
+        line++;
+        if (afterCarriageReturn) SawCrLf = true; else SawLf = true;
     }
 }

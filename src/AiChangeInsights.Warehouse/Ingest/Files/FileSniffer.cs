@@ -21,6 +21,7 @@ public static class FileSniffer
         var text = head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? head[3..] : head;
         var first = text.IndexOfAnyExcept(" \t\r\n"u8);
         if (first >= 0 && text[first] is (byte)'[' or (byte)'{') return FileFormat.Json;
+        if (first >= 0 && text[first] == '<') Markup(text[first..]);
 
         var utf16 = head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF });
         if (!utf16)
@@ -28,13 +29,41 @@ public static class FileSniffer
             var nul = head.IndexOf((byte)0);
             if (nul >= 0)
             {
-                // A text file with a stray NUL: name its line. Control bytes before it: binary from the first line.
+                // Control bytes before the NUL: binary from the first line. Otherwise a text file with a stray NUL,
+                // which the CSV reader names by line and column wherever it sits in the file.
                 var before = head[..nul];
-                var binaryFromStart = before.IndexOfAnyInRange((byte)1, (byte)8) >= 0 || before.IndexOfAnyInRange((byte)14, (byte)31) >= 0;
-                var line = binaryFromStart ? 1 : before.Count((byte)'\n') + 1;
-                throw new ImportRejectedException(line, null, null, "the file holds binary data (a NUL byte): it is not a CSV or .xlsx file.");
+                if (before.IndexOfAnyInRange((byte)1, (byte)8) >= 0 || before.IndexOfAnyInRange((byte)14, (byte)31) >= 0)
+                    throw new ImportRejectedException(1, null, null, "the file holds binary data (a NUL byte): it is not a CSV or .xlsx file.");
+                if (LooksLikeUtf16WithoutBom(head))
+                    throw new ImportRejectedException(1, null, null, "the file is UTF-16 without a byte-order mark: save it as CSV UTF-8 (or as Unicode text, which has one).");
             }
         }
         return FileFormat.Csv;
+    }
+
+    /// <summary>A web page saved instead of the export (the session had expired), or Excel's XML Spreadsheet 2003.</summary>
+    static void Markup(ReadOnlySpan<byte> text)
+    {
+        var start = System.Text.Encoding.ASCII.GetString(text[..Math.Min(text.Length, 200)]);
+        if (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+            throw new ImportRejectedException(1, null, null,
+                "this is a web page (HTML), not an export: the download probably failed (signed out?). Download the export again.");
+        if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))
+            throw new ImportRejectedException(1, null, null,
+                "this is an XML file (Excel's XML Spreadsheet 2003?), not a CSV or .xlsx file: save it as .xlsx or CSV UTF-8.");
+    }
+
+    /// <summary>ASCII text as UTF-16: every other byte of the first characters is NUL.</summary>
+    static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> head)
+    {
+        var pairs = Math.Min(head.Length / 2, 32);
+        if (pairs < 4) return false;
+        int low = 0, high = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            if (head[2 * i] == 0 && head[2 * i + 1] != 0) high++;
+            if (head[2 * i + 1] == 0 && head[2 * i] != 0) low++;
+        }
+        return low == pairs || high == pairs;
     }
 }

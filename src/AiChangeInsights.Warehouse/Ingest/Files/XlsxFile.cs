@@ -18,6 +18,8 @@ public sealed class XlsxFile : TabularFile
     readonly IExcelDataReader reader;
     readonly List<HeadRecord> head = [];
     readonly string sheet;
+    readonly CellRange[] mergedDown;
+    readonly Dictionary<CellRange, string> mergedValues = [];
     bool readerHasRow;
 
     XlsxFile(string displayName, FileStream stream, IExcelDataReader reader, string sheet) : base(displayName)
@@ -25,6 +27,7 @@ public sealed class XlsxFile : TabularFile
         this.stream = stream;
         this.reader = reader;
         this.sheet = sheet;
+        mergedDown = reader.MergeCells?.Where(r => r.ToRow > r.FromRow).ToArray() ?? [];
     }
 
     public override string ReadAs => $"Excel workbook, sheet '{sheet}'";
@@ -118,11 +121,26 @@ public sealed class XlsxFile : TabularFile
         CreateLineShift(connection, shifts);
     }
 
-    /// <summary>The current row's cells as text, without trailing empty cells (none at all for an empty row).</summary>
+    /// <summary>
+    /// The current row's cells as text, without trailing empty cells (none at all for an empty row). A cell merged
+    /// down from a row above (a department written once over its people) reads as what the analyst sees there: the
+    /// merged value. Excel stores it only in the range's first cell, which would leave the rows below without one.
+    /// </summary>
     List<string> CurrentRow()
     {
         var fields = new List<string>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++) fields.Add(Text(reader.GetValue(i)));
+        var row = reader.Depth;
+        var hasContent = fields.Any(f => !string.IsNullOrWhiteSpace(f));
+        foreach (var range in mergedDown)
+        {
+            if (row == range.FromRow) mergedValues[range] = range.FromColumn < fields.Count ? fields[range.FromColumn] : "";
+            else if (hasContent && row > range.FromRow && row <= range.ToRow && mergedValues.TryGetValue(range, out var value))
+            {
+                while (fields.Count <= range.FromColumn) fields.Add("");
+                fields[range.FromColumn] = value;
+            }
+        }
         while (fields.Count > 0 && string.IsNullOrWhiteSpace(fields[^1])) fields.RemoveAt(fields.Count - 1);
         return fields;
     }

@@ -47,6 +47,10 @@ public sealed class RosterImporter : Source
             """);
         var loaded = context.Scalar<long>("select count(*) from roster_rows where not repeated");
         var repeated = context.Scalar<long>("select count(*) from roster_rows where repeated");
-        return new LoadResult(loaded, repeated, repeated > 0 ? [$"{repeated} e-mail addresses appear more than once; the first line counts."] : []);
+        if (repeated == 0) return new LoadResult(loaded, 0, []);
+        // Addresses compare case-insensitively: "An@Example.nl" and "an@example.NL" are one person.
+        var firstRepeat = context.Scalar<long>("select min(_line) from roster_rows where repeated");
+        return new LoadResult(loaded, repeated,
+            [$"{repeated} e-mail addresses appear more than once (the first repeat on line {firstRepeat}); the first line counts."]);
     }
 }
