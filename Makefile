@@ -3,6 +3,7 @@ SHELL  := /bin/bash
 DOTNET ?= dotnet
 CONFIG ?= Release
 DATA   ?= $(CURDIR)/data
+PORT   ?= 5080
 BIN     = bin/$(CONFIG)/net10.0/linux-x64
 ACI     = src/AiChangeInsights.Cli/$(BIN)/aci
 WEB     = src/AiChangeInsights.Web/$(BIN)/AiChangeInsights.Web.dll
@@ -23,7 +24,7 @@ seed: build
 
 run: seed
 	cd src/AiChangeInsights.Web && Warehouse__DataFolder=$(DATA) ASPNETCORE_ENVIRONMENT=$${ASPNETCORE_ENVIRONMENT:-Development} \
-		$(DOTNET) $(BIN)/AiChangeInsights.Web.dll --urls http://127.0.0.1:5080
+		$(DOTNET) $(BIN)/AiChangeInsights.Web.dll --urls http://127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's Chromium (browser downloads are impossible here).
 chromium:
@@ -43,6 +44,11 @@ test-reliability: build
 	$(DOTNET) test tests/AiChangeInsights.Tests -c $(CONFIG) --no-build \
 		--filter "FullyQualifiedName~AiChangeInsights.Tests.Reliability" --logger "console;verbosity=normal"
 	@cat artifacts/reliability-summary.txt
+
+# A benchmark, not a test: imports beside DuckDB's read_csv, views and chart queries at demo/large/stress, pages in
+# Chromium, a cold start from a fresh clone; rewrites the README's performance section. Takes about half an hour.
+bench: chromium build
+	$(ACI) bench all --web $(WEB) --repo $(CURDIR) --readme README.md
 
 clean:
 	$(DOTNET) clean AiChangeInsights.sln -c $(CONFIG) >/dev/null

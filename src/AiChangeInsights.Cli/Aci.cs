@@ -24,8 +24,10 @@ public static class Aci
           aci sql "SELECT ..." [--db PATH] [--format csv|json]
           aci seed [--db PATH] [--scale demo|large|stress] [--seed-data DIR]
           aci generate [--scale demo|large|stress] [--out DIR]
-          aci bench [--db PATH | --scale demo|large|stress] [--runs N]
+          aci bench [--db PATH | --scale demo|large|stress] [--runs N]     views and chart queries
+          aci bench --server URL [--runs N]                                 pages over HTTP and in Chromium
           aci bench import [--rows N] [--runs N] [--xlsx-rows N]
+          aci bench all [--runs N] [--import-runs N] [--scales demo,large,stress] [--web WEB_DLL] [--repo DIR] [--readme FILE]
           aci backup [--db PATH] [--keep N]
           aci restore BACKUP_FOLDER --db NEW_PATH
           aci export --report quarterly --quarter 2025Q4 [--db PATH] [--out FILE] [--lang en|nl]

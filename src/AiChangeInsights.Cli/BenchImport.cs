@@ -21,8 +21,8 @@ internal static class BenchImport
     public sealed record Result(long CsvRows, double CsvMegabytes, IReadOnlyList<Run> Product, IReadOnlyList<Run> Native,
         double MedianRatio, double ProductPeakMegabytes, double NativePeakMegabytes, long XlsxRows, double XlsxSeconds)
     {
-        public double ProductMedianMs => Median(Product.Select(r => r.Milliseconds));
-        public double NativeMedianMs => Median(Native.Select(r => r.Milliseconds));
+        public double ProductMedianMs => BenchMath.Median(Product.Select(r => r.Milliseconds));
+        public double NativeMedianMs => BenchMath.Median(Native.Select(r => r.Milliseconds));
     }
 
     public static Result Measure(long rows, int runs, long xlsxRows, TextWriter output)
@@ -50,7 +50,7 @@ internal static class BenchImport
             WriteXlsx(xlsx, xlsxRows);
             var xlsxRun = Child("import-once", xlsx, scratch, runs);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {xlsxRows:N0}-row .xlsx: {xlsxRun.Milliseconds / 1000:F1} s ({xlsxRun.PeakMegabytes:F0} MB peak)"));
-            return new Result(written, megabytes, product, native, Median(ratios), product.Max(r => r.PeakMegabytes), native.Max(r => r.PeakMegabytes),
+            return new Result(written, megabytes, product, native, BenchMath.Median(ratios), product.Max(r => r.PeakMegabytes), native.Max(r => r.PeakMegabytes),
                 xlsxRun.Rows, xlsxRun.Milliseconds / 1000);
         }
         finally
@@ -155,10 +155,4 @@ internal static class BenchImport
 
     static (DateOnly Day, long Person, long Feature) Row(long i) =>
         (new DateOnly(2024, 1, 1).AddDays((int)(i / 2000 % 366)), i % 2000, i / (2000 * 366));
-
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

@@ -13,17 +13,19 @@ internal static class BenchPages
     public static readonly string[] Pages =
         ["/", "/adoption", "/checkpoints", "/activities", "/maturity", "/people", "/acceptance", "/reports"];
 
-    public static async Task<int> Run(string server, int runs, TextWriter output)
+    public sealed record PageTiming(string Page, double ServerP50, double ServerP95, double TotalP95, int Charts, double DrawnMedian, double DrawnMax);
+
+    public static async Task<IReadOnlyList<PageTiming>> Measure(string server, int runs, TextWriter output)
     {
+        var results = new List<PageTiming>();
         var baseUri = new Uri(server.TrimEnd('/') + "/");
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
         using var client = new HttpClient(handler) { BaseAddress = baseUri };
         var signIn = await client.PostAsync("signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["role"] = "Leadership" }));
         if ((int)signIn.StatusCode is not (302 or 303)) throw new UsageException($"signing in at {server} failed: {(int)signIn.StatusCode}");
 
-        output.WriteLine($"Pages over HTTP ({runs} runs each after 2 warm-up runs; server = Server-Timing, total = request on loopback)");
-        output.WriteLine("| page | server p50 ms | server p95 ms | total p95 ms |");
-        output.WriteLine("|---|---:|---:|---:|");
+        output.WriteLine($"Pages over HTTP at {server} ({runs} runs each after 2 warm-up runs; server = Server-Timing, total = request on loopback)");
+        var http = new Dictionary<string, (double P50, double P95, double Total)>();
         foreach (var page in Pages)
         {
             var server95 = new List<double>();
@@ -41,14 +43,12 @@ internal static class BenchPages
                 var dur = timing.Split("dur=").ElementAtOrDefault(1);
                 if (dur is not null) server95.Add(double.Parse(dur, CultureInfo.InvariantCulture));
             }
+            http[page] = (BenchMath.Percentile(server95, 0.5), BenchMath.Percentile(server95, 0.95), BenchMath.Percentile(total95, 0.95));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {page} | {Percentile(server95, 0.5):F1} | {Percentile(server95, 0.95):F1} | {Percentile(total95, 0.95):F1} |"));
+                $"  {page}: server p50 {http[page].P50:F1} ms, p95 {http[page].P95:F1} ms; request p95 {http[page].Total:F1} ms"));
         }
 
-        output.WriteLine();
-        output.WriteLine("Charts drawn in Chromium (from navigation to every chart's svg.main-svg; 5 runs, median)");
-        output.WriteLine("| page | charts | median ms | max ms |");
-        output.WriteLine("|---|---:|---:|---:|");
+        output.WriteLine("Charts drawn in Chromium (from navigation until every chart's svg.main-svg exists; 5 runs)");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,16 +75,11 @@ internal static class BenchPages
                     null, new PageWaitForFunctionOptions { Timeout = 30_000 });
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
-            times.Sort();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {page} | {charts} | {times[times.Count / 2]:F0} | {times[^1]:F0} |"));
+            var result = new PageTiming(page, http[page].P50, http[page].P95, http[page].Total, charts, BenchMath.Median(times), times.Max());
+            results.Add(result);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {page}: {charts} charts drawn, median {result.DrawnMedian:F0} ms, max {result.DrawnMax:F0} ms"));
         }
-        return Aci.Ok;
-    }
-
-    static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0) return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        return results;
     }
 }
