@@ -5,6 +5,8 @@
 -- valley_depth = (peak_rate - trough_rate) / peak_rate; phase_now from the cohort's latest month index;
 -- warning: valley_depth above the setting valley_threshold (default 0.25). Seed: 64 % of AI projects see a clear
 -- decline in use after 3-6 months; only continued change activities keep use high.
+-- materialise: table
+--   (rebuilt with adoption_cohorts after an import, and when the valley_threshold setting changes.)
 with curve as (
     select * from adoption_cohorts
 ),
