@@ -226,21 +226,27 @@ internal static class ColumnTyping
         }
         if (dated.Count + numeric.Count == 0) return result;
 
+        // Each value's evidence is computed once in the inner select, and only for a value that can hold any: a date
+        // with a separator in the second or third place (not an ISO date), a number with a comma or a point.
+        var evidence = new List<string>();
         var measures = new List<string>();
         foreach (var c in dated)
         {
             var t = $"trim(src.{Q(c.Name)})";
             var parts = $"string_split(regexp_extract({t}, '^(\\d{{1,2}}[-/.]\\d{{1,2}})[-/.]\\d{{2,4}}', 1), regexp_extract({t}, '^\\d{{1,2}}([-/.])', 1))";
-            measures.Add($"count(*) filter (where try_cast({parts}[1] as int) > 12) as {Q(c.Name + "__day_first")}");
-            measures.Add($"count(*) filter (where try_cast({parts}[2] as int) > 12) as {Q(c.Name + "__month_first")}");
+            evidence.Add($"case when contains('-/.', substr({t}, 2, 1)) or contains('-/.', substr({t}, 3, 1)) then {parts} end as {Q(c.Name)}");
+            measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[1] as int) > 12) as {Q(c.Name + "__day_first")}");
+            measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[2] as int) > 12) as {Q(c.Name + "__month_first")}");
         }
         foreach (var c in numeric)
         {
-            var t = $"regexp_replace(trim(src.{Q(c.Name)}), '[€%\\s]', '', 'g')";
-            measures.Add($"count(*) filter (where regexp_full_match({t}, '[+-]?\\d*,\\d+|[+-]?\\d{{1,3}}(\\.\\d{{3}})+(,\\d+)?')) as {Q(c.Name + "__comma")}");
-            measures.Add($"count(*) filter (where regexp_full_match({t}, '[+-]?\\d*\\.\\d+|[+-]?\\d{{1,3}}(,\\d{{3}})+(\\.\\d+)?')) as {Q(c.Name + "__point")}");
+            var v = $"src.{Q(c.Name)}";
+            evidence.Add($"case when contains({v}, ',') or contains({v}, '.') then regexp_replace(trim({v}), '[€%\\s]', '', 'g') end as {Q(c.Name)}");
+            measures.Add($"count(*) filter (where regexp_full_match({Q(c.Name)}, '[+-]?\\d*,\\d+|[+-]?\\d{{1,3}}(\\.\\d{{3}})+(,\\d+)?')) as {Q(c.Name + "__comma")}");
+            measures.Add($"count(*) filter (where regexp_full_match({Q(c.Name)}, '[+-]?\\d*\\.\\d+|[+-]?\\d{{1,3}}(,\\d{{3}})+(\\.\\d+)?')) as {Q(c.Name + "__point")}");
         }
-        var row = (IDictionary<string, object>)connection.QuerySingle($"select {string.Join(", ", measures)} from src");
+        var row = (IDictionary<string, object>)connection.QuerySingle(
+            $"select {string.Join(", ", measures)} from (select {string.Join(", ", evidence)} from src)");
         long Count(string key) => Convert.ToInt64(row[key], CultureInfo.InvariantCulture);
 
         foreach (var c in dated)
