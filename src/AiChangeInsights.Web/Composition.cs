@@ -23,6 +23,7 @@ public static class Composition
             {
                 DataFolder = Path.IsPathRooted(folder) ? folder : Path.Combine(environment.ContentRootPath, folder),
                 SiteSecret = configuration["Privacy:SiteSecret"],
+                MemoryLimit = configuration["Warehouse:MemoryLimit"] ?? Warehouse.WarehouseOptions.DefaultMemoryLimit,
             });
         });
         services.AddSingleton<Importer>();

@@ -235,4 +235,21 @@ public sealed class TemplateImportTests : IDisposable
         summary.RowsLoaded.ShouldBe(2, summary.Message);
         test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 13), new DateTime(2025, 2, 3)]);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(100)] // more records spanning two lines than the typing maps with a CASE: the ASOF join path
+    public void A_bad_row_after_values_with_line_breaks_is_named_by_its_own_line(int multiLineRecords)
+    {
+        var csv = new StringBuilder("date,user,tool,feature\n");
+        for (var i = 0; i < multiLineRecords; i++)
+            csv.Append($"2025-01-{i % 28 + 1:D2},an{i}@example.nl,Copilot,\"chat\nwith a line break\"\n");
+        csv.Append("2025-13-01,bo@example.nl,Copilot,chat\n2025-01-06,cy@example.nl,Copilot,chat\n");
+
+        var summary = test.Import(test.File("multiline.csv", csv.ToString()));
+
+        // Each multi-line record takes two lines after the header: the bad one starts on line 2 + 2n.
+        summary.RowsRejected.ShouldBe(1, summary.Message);
+        summary.Message.ShouldContain($"first at line {2 + 2 * multiLineRecords}, column 1 (date): not a date");
+    }
 }

@@ -76,9 +76,17 @@ public sealed class RestartTests : IDisposable
 
     static async Task Until(Func<bool> condition)
     {
-        // The stage moves on by itself, so remember that it was seen rather than asking twice.
-        var reached = false;
-        for (var i = 0; i < 6000 && !(reached = condition()); i++) await Task.Delay(5);
+        // The stage moves on by itself, so remember that it was seen rather than asking twice. Watched from a thread of
+        // its own: the import's stages last about a second each, and a poll queued behind busy pool threads missed them.
+        var reached = await Task.Factory.StartNew(() =>
+        {
+            for (var i = 0; i < 6000; i++)
+            {
+                if (condition()) return true;
+                Thread.Sleep(5);
+            }
+            return false;
+        }, TaskCreationOptions.LongRunning);
         reached.ShouldBeTrue();
     }
 }

@@ -34,35 +34,41 @@ public sealed class UsageImporter : Source
     public override LoadResult Load(LoadContext context)
     {
         var tool = context.Request.Tool ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Unknown";
+        // Grouping, not a window over the six columns: a hash aggregate, no sort of every row.
         context.Execute("""
-            create or replace temp table usage_rows as
-            select r.person_id, v."date"::date as usage_date, coalesce(v.tool, $tool) as tool, coalesce(v.feature, '') as feature,
-                   v.duration_minutes, v.actions,
-                   row_number() over (partition by r.person_id, v."date", coalesce(v.tool, $tool), coalesce(v.feature, ''),
-                                      v.duration_minutes, v.actions order by v._rec) > 1 as repeated
-            from valid v join person_ref r on r.identifier = v."user";
-
             create or replace temp table usage_day as
-            select d.*, k.person_id is not null as seen
-            from (
-                select person_id, usage_date, tool, feature, count(*)::integer as events,
-                       sum(duration_minutes)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions
-                from usage_rows where not repeated
+            with usage_event as (
+                select r.person_id, v."date" as occurred_at, coalesce(v.tool, $tool) as tool, coalesce(v.feature, '') as feature,
+                       v.duration_minutes, v.actions, count(*) as copies
+                from valid v join person_ref r on r.identifier = v."user"
                 group by all
-            ) d
-            left join (select distinct person_id, usage_date, tool, feature from raw_usage) k using (person_id, usage_date, tool, feature);
+            ), d as (
+                select person_id, occurred_at::date as usage_date, tool, feature, count(*)::integer as events,
+                       sum(duration_minutes)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
+                       sum(copies - 1) as repeated
+                from usage_event
+                group by person_id, usage_date, tool, feature
+            )
+            select d.*, exists (
+                       select 1 from raw_usage k
+                       where k.person_id = d.person_id and k.usage_date = d.usage_date and k.tool = d.tool and k.feature = d.feature
+                   ) as seen
+            from d;
             """, new { tool });
         context.Execute($"""
             insert into raw_usage
             select {context.ImportId}, person_id, usage_date, tool, feature, events, active_minutes, actions from usage_day
             """);
-        var repeated = context.Scalar<long>("select count(*) from usage_rows where repeated");
-        var seen = context.Scalar<long?>("select sum(events)::bigint from usage_day where seen") ?? 0;
-        var loaded = context.Scalar<long?>("select sum(events)::bigint from usage_day where not seen") ?? 0;
+        var (repeated, seen, loaded) = context.Query<(long, long, long)>("""
+            select coalesce(sum(repeated), 0)::bigint, coalesce(sum(events) filter (where seen), 0)::bigint,
+                   coalesce(sum(events) filter (where not seen), 0)::bigint
+            from usage_day
+            """).Single();
         var notInRoster = context.Scalar<long>("""
             select count(distinct person_id) from usage_day
             where person_id not in (select person_id from raw_roster)
             """);
+        context.Execute("drop table usage_day");
         var notes = new List<string>();
         if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
