@@ -101,9 +101,16 @@ internal static class BenchAll
         b.AppendLine("|---|---|---|" + string.Concat(results.Select(_ => "---:|---:|")));
         foreach (var chart in results[0].Charts)
             b.AppendLine($"| {chart.Page} | {chart.Chart} | {chart.Views} | " + string.Join(" | ", results.Select(r => r.Charts.First(c => c.Chart == chart.Chart))
-                .Select(c => string.Create(Inv, $"{c.P95:F1} | {c.Ratio:F2}× ({c.P50 - c.BareP50:+0.0;-0.0})"))) + " |");
+                .Select(c => string.Create(Inv, $"{c.P95:F1} | {c.Ratio:F2}× ({Signed(c.P50 - c.BareP50)})"))) + " |");
         b.AppendLine();
         return b.ToString();
+    }
+
+    /// <summary>+1.2 / -0.4 / ±0.0 (a format string alone prints "-+0.0" for a tiny negative value).</summary>
+    static string Signed(double milliseconds)
+    {
+        var rounded = Math.Round(milliseconds, 1);
+        return rounded == 0 ? "±0.0" : rounded.ToString("+0.0;-0.0", Inv);
     }
 
     static string PageTable(IReadOnlyList<BenchPages.PageTiming> pages)
