@@ -27,8 +27,6 @@ public static class QuarterlyReport
     public sealed record Comparison(string Dimension, string Kpi, string Department, double? Baseline, double? Early, double? Mid, double? Long,
         double? DeltaEarly, double? DeltaMid, double? DeltaLong, bool? BaselineSuppressed, bool? EarlySuppressed, bool? MidSuppressed, bool? LongSuppressed);
 
-    public sealed record Freshness(DateOnly? DataUntil, DateTime? LastImportUtc, int MinGroupSize);
-
     public static readonly (string Code, string En, string Nl)[] Dimensions =
     [
         ("usage", "Usage", "Gebruik"), ("competence", "Competence", "Competentie"), ("acceptance", "Acceptance", "Acceptatie"),
@@ -98,16 +96,7 @@ public static class QuarterlyReport
             from checkpoint_comparison
             order by sort_order, department <> 'All', department
             """).ToList(),
-        c.QuerySingle<Freshness>("""
-            select
-                greatest(
-                    (select max(usage_date) from fct_usage_daily),
-                    (select max(submitted_at)::date from fct_survey_response),
-                    (select last_day(max(month)) from fct_business_metric),
-                    (select max(created_at)::date from fct_support_ticket)) as DataUntil,
-                (select max(finished_at) from import_history where status = 'loaded') as LastImportUtc,
-                (select min_group_size from dim_organisation) as MinGroupSize
-            """),
+        Freshness.Read(c),
         c.Query<(string, int, int, string, string)>("""
             select checkpoint, month_from, month_to, label_en, label_nl
             from dim_checkpoint

@@ -1,11 +1,15 @@
+using System.Data;
 using Dapper;
 
-namespace AiChangeInsights.Web.Dashboard;
+namespace AiChangeInsights.Warehouse;
 
-/// <summary>How recent the numbers are: the last day any source covers, and when data was last imported.</summary>
+/// <summary>
+/// How recent the numbers are: the last day any source covers, when data was last imported, and the minimum group
+/// size of survey cells. Every page's frame and the quarterly report's summary show it.
+/// </summary>
 public sealed record Freshness(DateOnly? DataUntil, DateTime? LastImportUtc, int MinGroupSize)
 {
-    public static Freshness Read(Warehouse.Warehouse warehouse) => warehouse.Read(c => c.QuerySingle<Freshness>("""
+    public static Freshness Read(IDbConnection connection) => connection.QuerySingle<Freshness>("""
         select
             greatest(
                 (select max(usage_date) from fct_usage_daily),
@@ -14,5 +18,5 @@ public sealed record Freshness(DateOnly? DataUntil, DateTime? LastImportUtc, int
                 (select max(created_at)::date from fct_support_ticket)) as DataUntil,
             (select max(finished_at) from import_history where status = 'loaded') as LastImportUtc,
             (select min_group_size from dim_organisation) as MinGroupSize
-        """));
+        """);
 }
