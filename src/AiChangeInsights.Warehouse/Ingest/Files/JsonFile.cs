@@ -79,12 +79,7 @@ public sealed class JsonFile : TabularFile
 
     public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
     {
-        using (var command = connection.CreateCommand())
-        {
-            var definition = columns.Count == 0 ? "c1 varchar" : string.Join(", ", columns.Select(c => Quote(c.Name) + " varchar"));
-            command.CommandText = $"create or replace temp table src ({definition})";
-            command.ExecuteNonQuery();
-        }
+        CreateSourceTable(connection, columns);
         var shifts = new List<(long, long)>();
         long index = 0, currentOffset = long.MinValue;
         using (var appender = connection.CreateAppender("temp", "main", "src"))

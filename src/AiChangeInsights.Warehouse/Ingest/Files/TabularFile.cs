@@ -39,6 +39,15 @@ public abstract class TabularFile : IDisposable
 
     protected static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
+    /// <summary>The import's text table <c>src</c>, one varchar column per loaded column, for files appended row by row.</summary>
+    protected static void CreateSourceTable(DuckDBConnection connection, IReadOnlyList<LoadColumn> columns)
+    {
+        using var command = connection.CreateCommand();
+        var definition = columns.Count == 0 ? "c1 varchar" : string.Join(", ", columns.Select(c => Quote(c.Name) + " varchar"));
+        command.CommandText = $"create or replace temp table src ({definition})";
+        command.ExecuteNonQuery();
+    }
+
     protected static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
 
     protected static void CreateLineShift(DuckDBConnection connection, IEnumerable<(long FromRec, long Offset)> shifts)

@@ -82,12 +82,7 @@ public sealed class XlsxFile : TabularFile
 
     public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
     {
-        using (var command = connection.CreateCommand())
-        {
-            var definition = columns.Count == 0 ? "c1 varchar" : string.Join(", ", columns.Select(c => Quote(c.Name) + " varchar"));
-            command.CommandText = $"create or replace temp table src ({definition})";
-            command.ExecuteNonQuery();
-        }
+        CreateSourceTable(connection, columns);
 
         var shifts = new List<(long, long)>();
         long records = 0, currentOffset = long.MinValue;
