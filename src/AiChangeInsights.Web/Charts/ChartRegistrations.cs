@@ -5,10 +5,12 @@ public static class ChartRegistrations
 {
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
-        foreach (var type in typeof(ChartDefinition).Assembly.GetTypes()
-                     .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(ChartDefinition)))
-                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
-            services.AddSingleton(typeof(ChartDefinition), type);
+        foreach (var type in Types) services.AddSingleton(typeof(ChartDefinition), type);
         return services;
     }
+
+    /// <summary>The chart types, in a stable order (aci bench times each one as the pages run it).</summary>
+    public static IEnumerable<Type> Types => typeof(ChartDefinition).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(ChartDefinition)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal);
 }
