@@ -1,7 +1,7 @@
 -- The organisation's timeline and privacy settings, as every KPI reads them.
 -- grain: one row
 -- go_live_month: the setting, else the first month with usage data (DESIGN: Warehouse, go-live).
--- Reads the materialised fct_usage_daily, not stg_usage__day: the same days without a second pass of its window.
+-- Reads fct_usage_daily: each person-day once.
 with usage_span as (
     select min(usage_date) as first_usage_date, max(usage_date) as last_usage_date from fct_usage_daily
 ),

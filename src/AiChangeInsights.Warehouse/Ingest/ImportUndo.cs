@@ -14,6 +14,24 @@ public sealed class ImportUndo(Warehouse warehouse)
 
     public sealed record Result(long ImportId, string Source, long RowsRemoved);
 
+    /// <summary>
+    /// A usage key this import counted is counted next by the earliest other import that delivered it (each import
+    /// holds a key once), as if this import had never been.
+    /// </summary>
+    const string CountNextUsage = """
+        update raw_usage u
+        set counted = true
+        from (
+            select o.person_id, o.usage_date, o.tool, o.feature, min(o.import_id) as import_id
+            from raw_usage o
+            semi join (select * from raw_usage where import_id = $importId and counted) mine using (person_id, usage_date, tool, feature)
+            where o.import_id <> $importId
+            group by o.person_id, o.usage_date, o.tool, o.feature
+        ) n
+        where u.import_id = n.import_id and u.person_id = n.person_id and u.usage_date = n.usage_date
+          and u.tool = n.tool and u.feature = n.feature
+        """;
+
     public Result Undo(long importId, string actor) => warehouse.Write(connection =>
     {
         var import = connection.QuerySingleOrDefault<(string Status, string? Source, string File)?>(
@@ -25,6 +43,8 @@ public sealed class ImportUndo(Warehouse warehouse)
 
         using var transaction = connection.BeginTransaction();
         long removed = 0;
+        if (source.RawTables.Contains("raw_usage"))
+            connection.Execute(CountNextUsage, new { importId }, transaction);
         foreach (var table in source.RawTables.Where(t => t.StartsWith("raw_", StringComparison.Ordinal)))
             removed += connection.Execute($"delete from {table} where import_id = $importId", new { importId }, transaction);
         if (source.RawTables.Contains("survey_question"))

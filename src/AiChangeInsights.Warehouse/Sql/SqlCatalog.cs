@@ -196,8 +196,11 @@ public sealed record SqlFile(string Layer, string Name, string Text)
         .Where(p => p.Key.Length > 0 && p.Key.All(c => char.IsAsciiLetterLower(c) || c == '_'))
         .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
-    /// <summary>Marts are tables; a KPI-layer view becomes one with "-- materialise: table" (for speed), refreshed like a mart.</summary>
-    public bool Materialised => Layer == "marts" || (Header.TryGetValue("materialise", out var m) && m == "table");
+    /// <summary>
+    /// Marts are tables unless "-- materialise: view" says a copy buys nothing; a KPI-layer view becomes one with
+    /// "-- materialise: table" (for speed), refreshed like a mart.
+    /// </summary>
+    public bool Materialised => Header.TryGetValue("materialise", out var m) ? m == "table" : Layer == "marts";
 
     /// <summary>Identifiers the SQL mentions outside comments and string literals; the catalog keeps those that name objects.</summary>
     public IReadOnlySet<string> References { get; } = SqlCatalog.Identifier()

@@ -1,5 +1,6 @@
 using AiChangeInsights.Warehouse.Ingest;
 using AiChangeInsights.Warehouse.Ingest.Survey;
+using Dapper;
 
 namespace AiChangeInsights.Tests.Ingest;
 
@@ -30,6 +31,35 @@ public sealed class ImportUndoTests : IDisposable
         // Undoing the second too leaves the warehouse as it was after the roster.
         new ImportUndo(test.Warehouse).Undo(second.ImportId!.Value, "analyst");
         test.DataCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void The_usage_migration_counts_the_earliest_import_of_each_key()
+    {
+        // A warehouse from before migration 5: raw_usage without counted, two imports meeting on an 7 January.
+        test.Warehouse.Write(c =>
+        {
+            c.Execute("""
+                alter table raw_usage drop column counted;
+                delete from schema_version where version = 5;
+                insert into raw_usage values
+                    (1, 1, date '2025-01-06', 'Copilot', '', 1, 1, 1),
+                    (1, 1, date '2025-01-07', 'Copilot', '', 1, 1, 1),
+                    (2, 1, date '2025-01-07', 'Copilot', '', 1, 1, 1),
+                    (2, 2, date '2025-01-07', 'Copilot', '', 1, 1, 1);
+                """);
+            return 0;
+        });
+
+        test.Reopen();
+
+        // Import 1 counts both its keys; import 2 only person 2's (person 1's 7 January is import 1's).
+        test.Query<(int, int, DateTime, bool)>("select import_id, person_id, usage_date, counted from raw_usage order by all").ShouldBe([
+            (1, 1, new DateTime(2025, 1, 6), true),
+            (1, 1, new DateTime(2025, 1, 7), true),
+            (2, 1, new DateTime(2025, 1, 7), false),
+            (2, 2, new DateTime(2025, 1, 7), true),
+        ]);
     }
 
     [Fact]

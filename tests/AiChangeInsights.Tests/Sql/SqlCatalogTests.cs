@@ -47,7 +47,7 @@ public sealed class SqlCatalogTests
         order.IndexOf("kpi_monthly").ShouldBeGreaterThan(order.IndexOf("adoption_rate"));
         order.IndexOf("adoption_rate").ShouldBeGreaterThan(order.IndexOf("agg_usage_department_monthly"));
         order.IndexOf("dim_person").ShouldBeGreaterThan(order.IndexOf("dim_organisation"));
-        order.IndexOf("dim_organisation").ShouldBeGreaterThan(order.IndexOf("stg_usage__day"));
+        order.IndexOf("dim_organisation").ShouldBeGreaterThan(order.IndexOf("fct_usage_daily"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ActivityExposureUnitsTests : IDisposable
                 (1, 4, 3, 'Inkoop',  'employee',   false, true,  date '2025-01-06'),
                 (1, 5, 4, 'Inkoop',  'leadership', false, true,  date '2025-01-06'),
                 (1, 6, 5, 'Inkoop',  'employee',   false, false, date '2025-01-06');
-            insert into raw_usage values
+            insert into raw_usage (import_id, person_id, usage_date, tool, feature, events, active_minutes, actions) values
                 (1, 1, date '2025-01-10', 'Copilot', '', 1, 5, 1),
                 (1, 2, date '2025-01-10', 'Copilot', '', 1, 5, 1),
                 (1, 3, date '2025-01-10', 'Copilot', '', 1, 5, 1),

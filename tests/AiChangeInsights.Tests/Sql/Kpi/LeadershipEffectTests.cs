@@ -60,7 +60,7 @@ public sealed class LeadershipEffectTests : IDisposable
                 (1, 10, 9,  'Productie', 'employee',   false, false, date '2025-01-06'),
                 (1, 11, 11, 'Logistiek', 'employee',   false, true,  date '2025-03-03'),
                 (1, 12, 12, 'Directie',  'leadership', false, true,  date '2025-01-06');
-            insert into raw_usage
+            insert into raw_usage (import_id, person_id, usage_date, tool, feature, events, active_minutes, actions)
             select 1, person_id, (month || '-10')::date, 'Copilot', '', 1, 5, 1
             from (values
                 (1, '2025-01'), (1, '2025-02'),
