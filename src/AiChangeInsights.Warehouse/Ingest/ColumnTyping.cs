@@ -38,18 +38,44 @@ internal static class ColumnTyping
     /// <summary>A text value longer than this is not a name, department or title but a broken file (one giant field).</summary>
     public const int MaxTextLength = 1000;
 
-    public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault)
+    /// <summary>
+    /// The DuckDB type a CSV reader can give a column itself (the fast lane of a clean file), or null for text: its
+    /// cast takes exactly the ISO dates and plain numbers that the typing below reads the same way, and refuses the rest.
+    /// </summary>
+    public static string? ReaderType(SourceColumn column) => column.Kind switch
+    {
+        ValueKind.Date or ValueKind.Timestamp => "TIMESTAMP",
+        ValueKind.Decimal or ValueKind.Integer => "DECIMAL(18, 4)",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the reader may type this file's columns: not for a vendor's export (reshaped from text), a forced locale
+    /// or a month column (both read dates and numbers in other forms than ISO and plain).
+    /// </summary>
+    public static bool ReaderMayType(HeaderMatch match, ImportRequest request) =>
+        match.Vendor is null && Locales.Find(request.Locale) is null &&
+        !match.Source.Columns.Any(c => c.Kind == ValueKind.Month && match.Has(c.Name));
+
+    /// <param name="typedByReader">
+    /// The columns with a <see cref="ReaderType"/> arrive typed in <c>src</c> (the fast lane); the checks stay the same.
+    /// </param>
+    public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
+        bool commaByDefault, bool typedByReader = false)
     {
         var source = match.Source;
         var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
-        var conventions = DecideConventions(connection, present, request.Locale, commaByDefault);
+        bool Typed(SourceColumn c) => typedByReader && match.Has(c.Name) && ReaderType(c) is not null;
+        var conventions = typedByReader
+            ? present.Where(Typed).ToDictionary(c => c.Name, _ => new Convention(true, commaByDefault, "read by DuckDB's CSV reader"))
+            : DecideConventions(connection, present, request.Locale, commaByDefault);
 
         // Each value is trimmed once (layer v) and typed once (layer t); the checks read those columns instead of
         // repeating the expressions, which cost several passes of regexes and date parsing per value.
         string Raw(SourceColumn c) => match.Has(c.Name) ? Q("raw:" + c.Name) : "null::varchar";
-        string Typed(SourceColumn c) => Q("typed:" + c.Name);
+        string Value(SourceColumn c) => Q("typed:" + c.Name);
 
-        var trimmed = present.Select(c => $"{Trimmed($"s.{Q(c.Name)}")} as {Raw(c)}").ToList();
+        var trimmed = present.Select(c => $"{(Typed(c) ? $"s.{Q(c.Name)}" : Trimmed($"s.{Q(c.Name)}"))} as {Raw(c)}").ToList();
         var typing = new List<string>();
         var typed = new List<string>();
         var errors = new List<(string Condition, string Entry)>();
@@ -57,11 +83,11 @@ internal static class ColumnTyping
         {
             var raw = Raw(column);
             var convention = conventions.GetValueOrDefault(column.Name) ?? new Convention(true, commaByDefault, "");
-            var (expression, failure) = Expression(column, raw, convention);
-            var value = Typed(column);
+            var (expression, failure) = Typed(column) ? ReaderExpression(column, raw) : Expression(column, raw, convention);
+            var value = Value(column);
             typing.Add($"{expression} as {value}");
             typed.Add($"{value} as {Q(column.Name)}");
-            var shown = column.Kind == ValueKind.Person ? "null::varchar" : $"left({raw}, 500)";
+            var shown = column.Kind == ValueKind.Person ? "null::varchar" : $"left({raw}::varchar, 500)";
             void Error(string condition, string reason) =>
                 errors.Add((condition, $"case when {condition} then {{'column_name': {L(column.Name)}, 'value': {shown}, 'reason': {L(reason)}}} end"));
 
@@ -90,7 +116,7 @@ internal static class ColumnTyping
 
         // A row's first failure per column is enough for the analyst; mixed-order dates replace the generic message.
         var extra = match.Extra.Select(x => Q(x.Name)).ToList();
-        var rawColumns = present.Select(Raw).Concat(extra.Select(Trimmed)).ToList();
+        var rawColumns = present.Select(c => Typed(c) ? Raw(c) + "::varchar" : Raw(c)).Concat(extra.Select(Trimmed)).ToList();
         var empty = rawColumns.Count == 0 ? "true" : $"coalesce({string.Join(", ", rawColumns)}) is null";
         // A vendor's row facts (Qualtrics' Status) pass through untyped for its row rules; they are never stored.
         var facts = (match.Vendor?.RowFacts.Keys ?? Enumerable.Empty<string>()).Select(f => match.Columns.ContainsKey(f) ? Q(f) : $"null::varchar as {Q(f)}");
@@ -191,6 +217,14 @@ internal static class ColumnTyping
                 throw new ArgumentOutOfRangeException(nameof(column));
         }
     }
+
+    /// <summary>A column the reader typed: a date from its timestamp, a whole number from its decimal.</summary>
+    static (string Expression, Failure? Failure) ReaderExpression(SourceColumn column, string raw) => column.Kind switch
+    {
+        ValueKind.Date => ($"{raw}::date", null),
+        ValueKind.Integer => ($"case when {raw} = trunc({raw}) then ({raw})::bigint end", new Failure(_ => "not a whole number")),
+        _ => (raw, null),
+    };
 
     static string DateExpression(string raw, bool dayFirst)
     {

@@ -1,0 +1,111 @@
+using AiChangeInsights.Warehouse.Ingest;
+using AiChangeInsights.Warehouse.Ingest.Files;
+using DuckDB.NET.Data;
+
+namespace AiChangeInsights.Tests.Ingest;
+
+/// <summary>
+/// The fast lane: DuckDB's CSV reader types the dates and numbers of a clean file itself. It must load exactly what the
+/// whole way (pre-scan, text, conventions) loads, and hand every file it cannot read the same way to the whole way.
+/// </summary>
+public sealed class TypedByReaderTests : IDisposable
+{
+    const string Header = "date,user,tool,feature,duration_minutes,actions\n";
+
+    // an: 09:00 chat twice (an exact repeat, counted once) and 10:00 chat: one key, 2 events, 0.125 + 0.125 = 0.25 min,
+    //     3 + 4 = 7 actions, 1 repeated; 7 January one mail row (12.5 min, 0 actions).
+    // bo: written " Bo@Example.nl " (blanks, capitals): the same person as bo@example.nl; one row without feature (''),
+    //     and 1440 minutes, the most a day holds.
+    const string Rows =
+        "2025-01-06 09:00,an@example.nl,Copilot,chat,0.125,3\n" +
+        "2025-01-06 09:00,an@example.nl,Copilot,chat,0.125,3\n" +
+        "2025-01-06 10:00,an@example.nl,Copilot,chat,0.125,4\n" +
+        "2025-01-07,an@example.nl,Copilot,mail,12.5,0\n" +
+        "2025-01-06, Bo@Example.nl ,Copilot,,1440,2\n" +
+        "2025-01-08,bo@example.nl,ChatGPT,chat,3,1\n";
+
+    readonly TestWarehouse fast = new();
+    readonly TestWarehouse whole = new();
+
+    public void Dispose()
+    {
+        fast.Dispose();
+        whole.Dispose();
+    }
+
+    [Fact]
+    public void A_clean_file_loads_the_same_rows_as_the_whole_way()
+    {
+        var path = fast.File("usage.csv", Header + Rows);
+        ReaderTypes(path).ShouldBeTrue();
+
+        var quick = fast.Import(path);
+        // A forced locale takes the whole way: text first, conventions, then typing.
+        var slow = whole.Import(whole.File("usage.csv", Header + Rows), new ImportRequest { Locale = "iso" });
+
+        quick.Status.ShouldBe("loaded");
+        // 6 rows read, one an exact repeat: 5 loaded as 4 keys (an's two 6 January chats are one key).
+        quick.RowsRead.ShouldBe(6);
+        quick.RowsLoaded.ShouldBe(5);
+        quick.Duplicates.ShouldBe(1);
+        (quick.RowsRead, quick.RowsLoaded, quick.RowsRejected, quick.Duplicates).ShouldBe((slow.RowsRead, slow.RowsLoaded, slow.RowsRejected, slow.Duplicates));
+        Usage(fast).ShouldBe(Usage(whole));
+        Usage(fast).ShouldBe([
+            "2025-01-06 Copilot chat 2 0.25 7 true", // hand-computed above
+            "2025-01-06 Copilot  1 1440.00 2 true",
+            "2025-01-07 Copilot mail 1 12.50 0 true",
+            "2025-01-08 ChatGPT chat 1 3.00 1 true",
+        ], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("a blank line between rows (lines and records differ)", Header + "2025-01-06,an@example.nl,Copilot,chat,1,1\n\n2025-01-07,an@example.nl,Copilot,chat,1,1\n")]
+    [InlineData("a value spanning two lines", Header + "2025-01-06,an@example.nl,Copilot,\"chat\nmail\",1,1\n")]
+    [InlineData("a day-first date", Header + "06-01-2025,an@example.nl,Copilot,chat,1,1\n")]
+    [InlineData("a decimal comma in a comma-separated file", Header + "2025-01-06,an@example.nl,Copilot,chat,\"12,5\",1\n")]
+    [InlineData("text where a number belongs", Header + "2025-01-06,an@example.nl,Copilot,chat,lots,1\n")]
+    [InlineData("a row wider than the header", Header + "2025-01-06,an@example.nl,Copilot,chat,1,1,extra\n")]
+    [InlineData("a row cut short", Header + "2025-01-06,an@example.nl,Copilot\n")]
+    public void A_file_the_reader_cannot_read_the_same_way_is_left_to_the_whole_way(string why, string content)
+    {
+        var path = fast.File("usage.csv", content);
+        ReaderTypes(path).ShouldBeFalse(why);
+    }
+
+    [Fact]
+    public void A_value_that_fails_a_check_is_rejected_with_its_line_and_column_as_before()
+    {
+        // Line 3 has -5 minutes: the reader types it, the check fails, and the whole way names line and column.
+        var path = fast.File("usage.csv", Header +
+            "2025-01-06,an@example.nl,Copilot,chat,1,1\n" +
+            "2025-01-07,an@example.nl,Copilot,chat,-5,1\n" +
+            "2025-01-08,an@example.nl,Copilot,chat,2,1\n");
+        ReaderTypes(path).ShouldBeTrue();
+
+        var summary = fast.Import(path);
+
+        summary.Status.ShouldBe("loaded");
+        summary.RowsLoaded.ShouldBe(2);
+        summary.RowsRejected.ShouldBe(1);
+        summary.Message.ShouldContain("line 3, column 5 (duration_minutes): must be at least 0");
+    }
+
+    static List<string> Usage(TestWarehouse test) => test.Query<string>("""
+        select strftime(usage_date, '%Y-%m-%d') || ' ' || tool || ' ' || feature || ' ' || events || ' ' || active_minutes || ' '
+               || actions || ' ' || counted
+        from raw_usage order by all
+        """);
+
+    /// <summary>Whether DuckDB's reader types this usage file itself (the fast lane of the import).</summary>
+    static bool ReaderTypes(string path)
+    {
+        using var file = CsvFile.Read(path, Path.GetFileName(path));
+        var match = Headers.Recognise(file.Head, [SourceCatalog.Find("usage")], forced: true);
+        var columns = match.Columns
+            .Select(c => (new LoadColumn(c.Value, c.Key), ColumnTyping.ReaderType(match.Source.Columns.Single(s => s.Name == c.Key))))
+            .ToList();
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return file.TryLoadTyped(connection, match.Header, match.DataStartIndex, columns, decimalComma: false);
+    }
+}
