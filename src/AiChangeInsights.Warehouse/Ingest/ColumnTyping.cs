@@ -14,7 +14,7 @@ internal static class ColumnTyping
     static readonly string[] Truthy = ["y", "yes", "j", "ja", "true", "waar", "wahr", "1", "x", "✓", "✔"];
     static readonly string[] Falsy = ["n", "no", "nee", "nein", "false", "onwaar", "falsch", "0", "-"];
 
-    public sealed record Convention(bool DayFirst, bool DecimalComma, string Why);
+    public sealed record Convention(bool DayFirst, bool DecimalComma);
 
     /// <summary>
     /// Trimmed from both ends of every value besides spaces: tabs, no-break spaces, zero-width spaces and byte-order
@@ -60,15 +60,14 @@ internal static class ColumnTyping
     /// <param name="typedByReader">
     /// The columns with a <see cref="ReaderType"/> arrive typed in <c>src</c> (the fast lane); the checks stay the same.
     /// </param>
-    public static IReadOnlyDictionary<string, Convention> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
+    public static void Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
         bool commaByDefault, bool typedByReader = false)
     {
         var source = match.Source;
         var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
         bool Typed(SourceColumn c) => typedByReader && match.Has(c.Name) && ReaderType(c) is not null;
-        var conventions = typedByReader
-            ? present.Where(Typed).ToDictionary(c => c.Name, _ => new Convention(true, commaByDefault, "read by DuckDB's CSV reader"))
-            : DecideConventions(connection, present, request.Locale, commaByDefault);
+        // The reader's columns need none: it read them as ISO dates and plain numbers.
+        var conventions = typedByReader ? [] : DecideConventions(connection, present, request.Locale, commaByDefault);
 
         // Each value is trimmed once (layer v) and typed once (layer t); the checks read those columns instead of
         // repeating the expressions, which cost several passes of regexes and date parsing per value.
@@ -82,7 +81,7 @@ internal static class ColumnTyping
         foreach (var column in source.Columns)
         {
             var raw = Raw(column);
-            var convention = conventions.GetValueOrDefault(column.Name) ?? new Convention(true, commaByDefault, "");
+            var convention = conventions.GetValueOrDefault(column.Name) ?? new Convention(true, commaByDefault);
             var (expression, failure) = Typed(column) ? ReaderExpression(column, raw) : Expression(column, raw, convention);
             var value = Value(column);
             typing.Add($"{expression} as {value}");
@@ -150,7 +149,6 @@ internal static class ColumnTyping
             from p
             """;
         connection.Execute(sql);
-        return conventions;
     }
 
     /// <summary>
@@ -246,7 +244,7 @@ internal static class ColumnTyping
             : $"try_cast(replace({cleaned}, ',', '') as decimal(18, 4))";
     }
 
-    /// <summary>Per date and number column: day-first or month-first, decimal comma or point, with the reason.</summary>
+    /// <summary>Per date and number column: day-first or month-first, decimal comma or point.</summary>
     static Dictionary<string, Convention> DecideConventions(DuckDBConnection connection, List<SourceColumn> present, string locale, bool commaByDefault)
     {
         var forced = Locales.Find(locale);
@@ -255,7 +253,7 @@ internal static class ColumnTyping
         var numeric = present.Where(c => c.Kind is ValueKind.Decimal or ValueKind.Integer).ToList();
         if (forced is not null)
         {
-            foreach (var c in dated.Concat(numeric)) result[c.Name] = new Convention(forced.DayFirst, forced.DecimalComma, $"--locale {locale}");
+            foreach (var c in dated.Concat(numeric)) result[c.Name] = new Convention(forced.DayFirst, forced.DecimalComma);
             return result;
         }
         if (dated.Count + numeric.Count == 0) return result;
@@ -288,14 +286,13 @@ internal static class ColumnTyping
             long dayFirst = Count(c.Name + "__day_first"), monthFirst = Count(c.Name + "__month_first");
             // Dutch and German exports write day first; only evidence of the contrary switches.
             var isDayFirst = !(monthFirst > 0 && dayFirst == 0);
-            result[c.Name] = new Convention(isDayFirst, commaByDefault,
-                isDayFirst ? (dayFirst > 0 ? "days above 12 in the first position" : "day-first by default") : "months above 12 in the second position");
+            result[c.Name] = new Convention(isDayFirst, commaByDefault);
         }
         foreach (var c in numeric)
         {
             long comma = Count(c.Name + "__comma"), point = Count(c.Name + "__point");
             var isComma = comma > point || (comma == point && commaByDefault);
-            result[c.Name] = new Convention(true, isComma, isComma ? "decimal comma" : "decimal point");
+            result[c.Name] = new Convention(true, isComma);
         }
         return result;
     }

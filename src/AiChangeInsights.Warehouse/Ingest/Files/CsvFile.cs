@@ -117,10 +117,8 @@ public sealed class CsvFile : TabularFile
 
         try
         {
-            var columnStruct = "{" + string.Join(", ", Enumerable.Range(1, width).Select(i => $"'c{i}': 'VARCHAR'")) + "}";
-            var projection = columns.Count == 0
-                ? "c1"
-                : string.Join(", ", columns.Select(c => $"c{c.Field + 1} as {Quote(c.Name)}"));
+            var columnStruct = ColumnStruct(Enumerable.Repeat("VARCHAR", width));
+            var projection = Projection(columns);
             var maxLine = Math.Max(2_097_152, shape.LongestRecord + 1024);
             using (var command = connection.CreateCommand())
             {
@@ -168,8 +166,8 @@ public sealed class CsvFile : TabularFile
         }
         var width = header.Fields.Count;
         var types = Enumerable.Range(0, width).Select(i => columns.FirstOrDefault(c => c.Column.Field == i).Type ?? "VARCHAR");
-        var columnStruct = "{" + string.Join(", ", types.Select((t, i) => $"'c{i + 1}': '{t}'")) + "}";
-        var projection = columns.Count == 0 ? "c1" : string.Join(", ", columns.Select(c => $"c{c.Column.Field + 1} as {Quote(c.Column.Name)}"));
+        var columnStruct = ColumnStruct(types);
+        var projection = Projection(columns.Select(c => c.Column).ToList());
         using var command = connection.CreateCommand();
         try
         {
@@ -196,6 +194,13 @@ public sealed class CsvFile : TabularFile
         command.ExecuteNonQuery();
         return false;
     }
+
+    /// <summary>read_csv's columns: every field of the record as c1, c2, … with its DuckDB type.</summary>
+    static string ColumnStruct(IEnumerable<string> types) => "{" + string.Join(", ", types.Select((t, i) => $"'c{i + 1}': '{t}'")) + "}";
+
+    /// <summary>The fields to keep, under their template names (the first field alone when none is asked for).</summary>
+    static string Projection(IReadOnlyList<LoadColumn> columns) =>
+        columns.Count == 0 ? "c1" : string.Join(", ", columns.Select(c => $"c{c.Field + 1} as {Quote(c.Name)}"));
 
     public override void Dispose()
     {

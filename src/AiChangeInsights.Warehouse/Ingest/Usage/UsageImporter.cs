@@ -34,16 +34,23 @@ public sealed class UsageImporter : Source
     public override LoadResult Load(LoadContext context)
     {
         var tool = context.Request.Tool ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Unknown";
+        // The file's rows with their person and key; a view, so the rows are not copied once more.
+        context.Execute($"""
+            create or replace temp view usage_event as
+            select r.person_id, v."date" as occurred_at, v."date"::date as usage_date, coalesce(v.tool, {ColumnTyping.L(tool)}) as tool,
+                   coalesce(v.feature, '') as feature, v.duration_minutes, v.actions
+            from valid v join person_ref r on r.identifier = v."user"
+            """);
         // One hash aggregate per key; a sum of decimals is a 128-bit decimal(38, 4), narrowed to decimal(18, 4) before
         // rounding to cents, which took 0.4 s per million rows in one cast.
         context.Execute("""
             create or replace temp table usage_day as
-            select r.person_id, v."date"::date as usage_date, coalesce(v.tool, $tool) as tool, coalesce(v.feature, '') as feature,
-                   count(*)::integer as events, sum(v.duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes,
-                   sum(v.actions)::integer as actions, 0::bigint as repeated, false as seen
-            from valid v join person_ref r on r.identifier = v."user"
-            group by 1, 2, 3, 4
-            """, new { tool });
+            select person_id, usage_date, tool, feature, count(*)::integer as events,
+                   sum(duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
+                   0::bigint as repeated, false as seen
+            from usage_event
+            group by person_id, usage_date, tool, feature
+            """);
         // Only a key with several rows can hold a repeated row: those keys are counted again over their distinct rows.
         // A log at person-day grain, the usual export, has none and skips the second pass over the file's rows.
         if (context.Scalar<bool>("select exists (select 1 from usage_day where events > 1)"))
@@ -54,19 +61,13 @@ public sealed class UsageImporter : Source
                     select person_id, usage_date, tool, feature, count(*)::integer as events,
                            sum(duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
                            sum(copies) - count(*) as repeated
-                    from (
-                        select r.person_id, v."date" as occurred_at, v."date"::date as usage_date, coalesce(v.tool, $tool) as tool,
-                               coalesce(v.feature, '') as feature, v.duration_minutes, v.actions, count(*) as copies
-                        from valid v join person_ref r on r.identifier = v."user"
-                        semi join (select * from usage_day where events > 1) k
-                            on k.person_id = r.person_id and k.usage_date = v."date"::date
-                           and k.tool = coalesce(v.tool, $tool) and k.feature = coalesce(v.feature, '')
-                        group by all
-                    )
+                    from (select e.*, count(*) as copies
+                          from usage_event e semi join (select * from usage_day where events > 1) k using (person_id, usage_date, tool, feature)
+                          group by all)
                     group by person_id, usage_date, tool, feature
                 ) s
                 where d.person_id = s.person_id and d.usage_date = s.usage_date and d.tool = s.tool and d.feature = s.feature
-                """, new { tool });
+                """);
         // Keys earlier imports hold count there. Looked up only when an earlier import reaches into this file's dates:
         // a month's new log usually does not, and the join over a million keys cost a fifth of a second for nothing.
         var overlaps = context.Scalar<bool>("""
@@ -92,7 +93,7 @@ public sealed class UsageImporter : Source
             select count(distinct person_id) from usage_day
             where person_id not in (select person_id from raw_roster)
             """);
-        context.Execute("drop table usage_day");
+        context.Execute("drop table usage_day; drop view usage_event");
         var notes = new List<string>();
         if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
