@@ -12,7 +12,7 @@ public sealed record Freshness(DateOnly? DataUntil, DateTime? LastImportUtc, int
     public static Freshness Read(IDbConnection connection) => connection.QuerySingle<Freshness>("""
         select
             greatest(
-                (select max(usage_date) from fct_usage_daily),
+                (select last_usage_date from dim_organisation), -- kept per import, not a scan of every usage row per page
                 (select max(submitted_at)::date from fct_survey_response),
                 (select last_day(max(month)) from fct_business_metric),
                 (select max(created_at)::date from fct_support_ticket)) as DataUntil,

@@ -51,6 +51,21 @@ public sealed class SqlCatalogTests
     }
 
     [Fact]
+    public void A_view_reads_no_view_named_after_it_because_a_backup_recreates_views_in_name_order()
+    {
+        // EXPORT DATABASE writes views sorted by name and IMPORT DATABASE creates them in that order: a view over a
+        // later-named view would make every restore fail (fct_usage_daily over stg_usage__day did).
+        var catalog = SqlCatalog.Embedded;
+        var views = catalog.Derived.Where(f => !f.Materialised).ToDictionary(f => f.Name);
+        var later = views.Values
+            .SelectMany(v => v.References.Where(r => r != v.Name && views.ContainsKey(r) && string.CompareOrdinal(r, v.Name) > 0)
+                .Select(r => $"{v.Name} reads {r}"))
+            .ToList();
+
+        later.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_view_that_becomes_materialised_is_replaced_by_a_table_on_the_next_start()
     {
         using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
