@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AiChangeInsights.Tests.Web.Imports;
 
 /// <summary>The real app over an empty warehouse of its own, with an API key and an inbox checked every second.</summary>
-public sealed partial class ImportsApp : WebApplicationFactory<Program>
+public sealed class ImportsApp : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789-abcdefghij";
 
@@ -61,7 +60,7 @@ public sealed partial class ImportsApp : WebApplicationFactory<Program>
     public static async Task<string> Token(HttpClient client)
     {
         var html = await client.GetStringAsync("/signin");
-        return TokenPattern().Match(html).Groups[1].Value;
+        return AntiforgeryField.Pattern().Match(html).Groups[1].Value;
     }
 
     public static async Task<HttpResponseMessage> Upload(HttpClient client, string token, string name, string content)
@@ -85,9 +84,6 @@ public sealed partial class ImportsApp : WebApplicationFactory<Program>
         }
         throw new TimeoutException($"import job {jobId} did not finish");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     protected override void Dispose(bool disposing)
     {

@@ -54,11 +54,9 @@ public sealed partial class ImportsPagesTests : IDisposable
     {
         var form = Regex.Match(html, $"<form[^>]*id=\"{formId}\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
         form.Success.ShouldBeTrue($"no form #{formId}");
-        return TokenField().Match(form.Groups[1].Value).Groups[1].Value;
+        return AntiforgeryField.Pattern().Match(form.Groups[1].Value).Groups[1].Value;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [Theory]
     [InlineData("Analyst", HttpStatusCode.OK)]
@@ -93,7 +91,7 @@ public sealed partial class ImportsPagesTests : IDisposable
 
         html.ShouldContain("id=\"files\" name=\"files\" multiple");
         html.ShouldContain("<script src=\"/js/imports.js?v=");
-        TokenField().IsMatch(html).ShouldBeTrue();
+        AntiforgeryField.Pattern().IsMatch(html).ShouldBeTrue();
         foreach (var field in new[] { "source", "locale", "tool", "survey", "course" }) html.ShouldContain($"name=\"{field}\"");
         html.ShouldContain($"<code id=\"inbox-folder\">{app.Inbox}</code>");
         html.ShouldContain("Nothing has been imported yet.");
