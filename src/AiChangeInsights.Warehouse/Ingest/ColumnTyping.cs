@@ -58,7 +58,8 @@ internal static class ColumnTyping
         !match.Source.Columns.Any(c => c.Kind == ValueKind.Month && match.Has(c.Name));
 
     /// <param name="typedByReader">
-    /// The columns with a <see cref="ReaderType"/> arrive typed in <c>src</c> (the fast lane); the checks stay the same.
+    /// The columns with a <see cref="ReaderType"/> arrive typed in <c>src</c> (the fast lane); the checks stay the same,
+    /// but <c>typed</c> is a view over <c>src</c> with <c>_fails</c> (some check fails) instead of <c>_errors</c>.
     /// </param>
     public static void Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
         bool commaByDefault, bool typedByReader = false)
@@ -115,17 +116,25 @@ internal static class ColumnTyping
 
         // A row's first failure per column is enough for the analyst; mixed-order dates replace the generic message.
         var extra = match.Extra.Select(x => Q(x.Name)).ToList();
-        var rawColumns = present.Select(c => Typed(c) ? Raw(c) + "::varchar" : Raw(c)).Concat(extra.Select(Trimmed)).ToList();
-        var empty = rawColumns.Count == 0 ? "true" : $"coalesce({string.Join(", ", rawColumns)}) is null";
+        var rawColumns = present.Select(Raw).Concat(extra.Select(Trimmed)).ToList();
+        var empty = rawColumns.Count == 0 ? "true" : $"({string.Join(" and ", rawColumns.Select(c => $"{c} is null"))})";
         // A vendor's row facts (Qualtrics' Status) pass through untyped for its row rules; they are never stored.
         var facts = (match.Vendor?.RowFacts.Keys ?? Enumerable.Empty<string>()).Select(f => match.Columns.ContainsKey(f) ? Q(f) : $"null::varchar as {Q(f)}");
-        var rules = source.RowRules.Concat(match.Vendor?.RowRules ?? Enumerable.Empty<RowRule>()).Select(r =>
+        var rowRules = source.RowRules.Concat(match.Vendor?.RowRules ?? Enumerable.Empty<RowRule>()).ToList();
+        var rules = rowRules.Select(r =>
             $"case when {r.FailsWhen} then {{'column_name': {L(r.Column)}, 'value': null::varchar, 'reason': {L(r.Reason)}}} end").ToList();
 
         var records = HasRecordColumn(connection) ? "select * from src" : "select rowid as _rec, * from src";
         var lines = LineNumbers(connection);
+        // The fast lane expects every row to pass: a view with one flag per row, which the checks read once and the
+        // load then reads without the flag; a table of failure lists would copy a million rows for nothing.
+        var fails = string.Join(" or ", errors.Select(e => $"({e.Condition})").Concat(rowRules.Select(r => $"({r.FailsWhen})")).DefaultIfEmpty("false"));
+        var (kind, checks, final) = typedByReader
+            ? ("view", $"coalesce({fails}, false) as _fails", "select * from p")
+            : ("table", $"{columnErrors} as _column_errors",
+                $"select * exclude (_column_errors),\n       list_concat(_column_errors, list_filter([{string.Join(", ", rules.DefaultIfEmpty("null"))}], e -> e is not null)) as _errors\nfrom p");
         var sql = $"""
-            create or replace temp table typed as
+            create or replace temp {kind} typed as
             with s as (
                 {(lines is null
                     ? $"select r.*, r._rec + ls.line_offset as _line from ({records}) r asof left join line_shift ls on r._rec >= ls.from_rec"
@@ -140,13 +149,11 @@ internal static class ColumnTyping
             ), p as (
                 select _rec, _line,
                        {string.Join(",\n                       ", typed.Concat(extra).Concat(facts))},
-                       {columnErrors} as _column_errors,
+                       {checks},
                        {empty} as _empty
                 from t
             )
-            select * exclude (_column_errors),
-                   list_concat(_column_errors, list_filter([{string.Join(", ", rules.DefaultIfEmpty("null"))}], e -> e is not null)) as _errors
-            from p
+            {final}
             """;
         connection.Execute(sql);
     }

@@ -110,7 +110,8 @@ public sealed class Importer(Warehouse warehouse)
                             stages.Track(connection, () => clean.TryLoadTyped(connection, match.Header, match.DataStartIndex, typedColumns, commaByDefault));
         if (!typedByReader) stages.Track(connection, () => file.Load(connection, match.Header, match.DataStartIndex, columns));
         stages.Enter("validating");
-        if (typedByReader && !stages.Track(connection, () => EveryRowPasses(connection, match, request, commaByDefault)))
+        long readerRows = 0, blankRows = 0;
+        if (typedByReader && !stages.Track(connection, () => EveryRowPasses(connection, match, request, commaByDefault, out readerRows, out blankRows)))
         {
             // A row failed a check: the whole way reads the file again to name line, column and reason of each problem.
             typedByReader = false;
@@ -122,9 +123,10 @@ public sealed class Importer(Warehouse warehouse)
             stages.Track(connection, () => ColumnTyping.Create(connection, match, request, commaByDefault));
         }
         // The text is typed now: free its memory before the next steps need theirs (a million rows hold 100+ MB).
-        connection.Execute("drop table src");
+        // The fast lane's typed is a view over src, which stays.
+        if (!typedByReader) connection.Execute("drop table src");
 
-        var rowsRead = connection.ExecuteScalar<long>("select count(*) from typed where not _empty");
+        var rowsRead = typedByReader ? readerRows : connection.ExecuteScalar<long>("select count(*) from typed where not _empty");
         stages.RowsRead(rowsRead);
         if (rowsRead == 0)
             throw new ImportRejectedException(match.Header.Line + 1, null, null, "the file has a header but no data rows.");
@@ -137,14 +139,21 @@ public sealed class Importer(Warehouse warehouse)
                 appender.CreateRow().AppendValue(name).AppendValue(field + 1).AppendValue(match.Header.Fields[field].Trim()).EndRow();
         }
         // valid is a view, not a copy: a million typed rows stay in memory once.
-        connection.Execute("""
-            create or replace temp view valid as select * exclude (_errors, _empty) from typed where not _empty and len(_errors) = 0;
-            create or replace temp table rejected as
-                select r._line as line, l.position, coalesce(l.header, r.column_name) as column_name, r.value, r.reason
-                from (select _line, unnest(_errors, recursive := true) from typed where not _empty and len(_errors) > 0) r
-                left join column_label l using (column_name);
-            """);
-        var rowsRejected = rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");
+        // Without blank rows, the view need not evaluate every column of a row to find them.
+        var blankFilter = blankRows > 0 ? " where not _empty" : "";
+        connection.Execute(typedByReader
+            ? $"""
+              create or replace temp view valid as select * exclude (_fails, _empty) from typed{blankFilter};
+              create or replace temp table rejected (line bigint, position integer, column_name varchar, value varchar, reason varchar);
+              """
+            : """
+              create or replace temp view valid as select * exclude (_errors, _empty) from typed where not _empty and len(_errors) = 0;
+              create or replace temp table rejected as
+                  select r._line as line, l.position, coalesce(l.header, r.column_name) as column_name, r.value, r.reason
+                  from (select _line, unnest(_errors, recursive := true) from typed where not _empty and len(_errors) > 0) r
+                  left join column_label l using (column_name);
+              """);
+        var rowsRejected = typedByReader ? 0 : rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");
 
         stages.Enter("pseudonymising");
         Pseudonymise(connection, source, match);
@@ -197,7 +206,7 @@ public sealed class Importer(Warehouse warehouse)
 
         var summary = attempt.Record(status, source.Name, readAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
         // The typed rows are in the raw tables now; the mart refresh gets their memory.
-        connection.Execute("drop view valid; drop table typed", transaction: transaction);
+        connection.Execute(typedByReader ? "drop view valid; drop view typed; drop table src" : "drop view valid; drop table typed", transaction: transaction);
         if (status == ImportSummary.Loaded)
         {
             stages.Enter("refreshing");
@@ -210,14 +219,18 @@ public sealed class Importer(Warehouse warehouse)
     }
 
     /// <summary>
-    /// Types the reader's columns with the same checks as the whole way; true when every row passed. Otherwise
-    /// <c>typed</c> and <c>src</c> are gone.
+    /// Checks the reader's rows with the same checks as the whole way; true when every row passed (<c>typed</c> is then a
+    /// view over <c>src</c> with <paramref name="rowsRead"/> rows holding a value and <paramref name="blankRows"/> without).
+    /// Otherwise <c>typed</c> and <c>src</c> are gone.
     /// </summary>
-    static bool EveryRowPasses(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault)
+    static bool EveryRowPasses(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault,
+        out long rowsRead, out long blankRows)
     {
         ColumnTyping.Create(connection, match, request, commaByDefault, typedByReader: true);
-        if (!connection.ExecuteScalar<bool>("select exists (select 1 from typed where not _empty and len(_errors) > 0)")) return true;
-        connection.Execute("drop table typed; drop table src");
+        (var failing, rowsRead, blankRows) = connection.QuerySingle<(long, long, long)>(
+            "select count(*) filter (where _fails and not _empty), count(*) filter (where not _empty), count(*) filter (where _empty) from typed");
+        if (failing == 0) return true;
+        connection.Execute("drop view typed; drop table src");
         return false;
     }
 

@@ -90,6 +90,22 @@ public sealed class TypedByReaderTests : IDisposable
         summary.Message.ShouldContain("line 3, column 5 (duration_minutes): must be at least 0");
     }
 
+    [Fact]
+    public void A_row_of_only_delimiters_is_skipped_in_both_lanes()
+    {
+        // Line 3 is ",,,,,": a record without a value, which neither lane counts as a row read.
+        const string content = Header + "2025-01-06,an@example.nl,Copilot,chat,1,1\n,,,,,\n2025-01-07,an@example.nl,Copilot,chat,2,1\n";
+        var path = fast.File("usage.csv", content);
+        ReaderTypes(path).ShouldBeTrue();
+
+        var quick = fast.Import(path);
+        var slow = whole.Import(whole.File("usage.csv", content), new ImportRequest { Locale = "iso" });
+
+        (quick.Status, quick.RowsRead, quick.RowsLoaded, quick.RowsRejected).ShouldBe(("loaded", 2L, 2L, 0L));
+        (slow.RowsRead, slow.RowsLoaded, slow.RowsRejected).ShouldBe((2L, 2L, 0L));
+        Usage(fast).ShouldBe(Usage(whole));
+    }
+
     static List<string> Usage(TestWarehouse test) => test.Query<string>("""
         select strftime(usage_date, '%Y-%m-%d') || ' ' || tool || ' ' || feature || ' ' || events || ' ' || active_minutes || ' '
                || actions || ' ' || counted
