@@ -41,59 +41,60 @@ public sealed class UsageImporter : Source
                    coalesce(v.feature, '') as feature, v.duration_minutes, v.actions
             from valid v join person_ref r on r.identifier = v."user"
             """);
-        // One hash aggregate per key; a sum of decimals is a 128-bit decimal(38, 4), narrowed to decimal(18, 4) before
-        // rounding to cents, which took 0.4 s per million rows in one cast.
-        context.Execute("""
-            create or replace temp table usage_day as
-            select person_id, usage_date, tool, feature, count(*)::integer as events,
-                   sum(duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
-                   0::bigint as repeated, false as seen
+        // One hash aggregate per key, written straight into raw_usage; a sum of decimals is a 128-bit decimal(38, 4),
+        // narrowed to decimal(18, 4) before rounding to cents, which took 0.4 s per million rows in one cast.
+        var id = context.ImportId;
+        context.Execute($"""
+            insert into raw_usage (import_id, person_id, usage_date, tool, feature, events, active_minutes, actions, counted)
+            select {id}, person_id, usage_date, tool, feature, count(*)::integer,
+                   sum(duration_minutes)::decimal(18, 4)::decimal(12, 2), sum(actions)::integer, true
             from usage_event
             group by person_id, usage_date, tool, feature
             """);
         // Only a key with several rows can hold a repeated row: those keys are counted again over their distinct rows.
         // A log at person-day grain, the usual export, has none and skips the second pass over the file's rows.
-        if (context.Scalar<bool>("select exists (select 1 from usage_day where events > 1)"))
-            context.Execute("""
-                update usage_day d
-                set events = s.events, active_minutes = s.active_minutes, actions = s.actions, repeated = s.repeated
-                from (
-                    select person_id, usage_date, tool, feature, count(*)::integer as events,
-                           sum(duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
-                           sum(copies) - count(*) as repeated
-                    from (select e.*, count(*) as copies
-                          from usage_event e semi join (select * from usage_day where events > 1) k using (person_id, usage_date, tool, feature)
-                          group by all)
-                    group by person_id, usage_date, tool, feature
-                ) s
-                where d.person_id = s.person_id and d.usage_date = s.usage_date and d.tool = s.tool and d.feature = s.feature
+        var repeated = 0L;
+        if (context.Scalar<bool>($"select exists (select 1 from raw_usage where import_id = {id} and events > 1)"))
+        {
+            context.Execute($"""
+                create or replace temp table usage_repeat as
+                select person_id, usage_date, tool, feature, count(*)::integer as events,
+                       sum(duration_minutes)::decimal(18, 4)::decimal(12, 2) as active_minutes, sum(actions)::integer as actions,
+                       sum(copies) - count(*) as repeated
+                from (select e.*, count(*) as copies
+                      from usage_event e
+                      semi join (select * from raw_usage where import_id = {id} and events > 1) k using (person_id, usage_date, tool, feature)
+                      group by all)
+                group by person_id, usage_date, tool, feature
+                having sum(copies) > count(*);
+                update raw_usage u
+                set events = s.events, active_minutes = s.active_minutes, actions = s.actions
+                from usage_repeat s
+                where u.import_id = {id} and u.person_id = s.person_id and u.usage_date = s.usage_date and u.tool = s.tool
+                  and u.feature = s.feature;
                 """);
+            repeated = context.Scalar<long>("select coalesce(sum(repeated), 0)::bigint from usage_repeat");
+            context.Execute("drop table usage_repeat");
+        }
         // Keys earlier imports hold count there. Looked up only when an earlier import reaches into this file's dates:
         // a month's new log usually does not, and the join over a million keys cost a fifth of a second for nothing.
-        var overlaps = context.Scalar<bool>("""
-            select exists (select 1 from raw_usage
-                           where usage_date between (select min(usage_date) from usage_day) and (select max(usage_date) from usage_day))
+        var overlaps = context.Scalar<bool>($"""
+            with mine as (select min(usage_date) as first, max(usage_date) as last from raw_usage where import_id = {id})
+            select exists (select 1 from raw_usage, mine where import_id <> {id} and usage_date between first and last)
             """);
         if (overlaps)
-            context.Execute("""
-                update usage_day d set seen = true
+            context.Execute($"""
+                update raw_usage d set counted = false
                 from raw_usage u
-                where u.counted and u.person_id = d.person_id and u.usage_date = d.usage_date and u.tool = d.tool and u.feature = d.feature
+                where d.import_id = {id} and u.import_id <> {id} and u.counted
+                  and u.person_id = d.person_id and u.usage_date = d.usage_date and u.tool = d.tool and u.feature = d.feature
                 """);
-        context.Execute($"""
-            insert into raw_usage
-            select {context.ImportId}, person_id, usage_date, tool, feature, events, active_minutes, actions, not seen from usage_day
-            """);
-        var (repeated, seen, loaded) = context.Query<(long, long, long)>("""
-            select coalesce(sum(repeated), 0)::bigint, coalesce(sum(events) filter (where seen), 0)::bigint,
-                   coalesce(sum(events) filter (where not seen), 0)::bigint
-            from usage_day
+        var (seen, loaded, notInRoster) = context.Query<(long, long, long)>($"""
+            select coalesce(sum(events) filter (where not counted), 0)::bigint, coalesce(sum(events) filter (where counted), 0)::bigint,
+                   count(distinct person_id) filter (where person_id not in (select person_id from raw_roster))
+            from raw_usage where import_id = {id}
             """).Single();
-        var notInRoster = context.Scalar<long>("""
-            select count(distinct person_id) from usage_day
-            where person_id not in (select person_id from raw_roster)
-            """);
-        context.Execute("drop table usage_day; drop view usage_event");
+        context.Execute("drop view usage_event");
         var notes = new List<string>();
         if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
