@@ -14,11 +14,12 @@ threshold as (
     select valley_threshold from dim_organisation
 ),
 peak as (
-    select cohort_kind, cohort, max(active_rate) as peak_rate, arg_max(month_index, active_rate) as peak_month
+    -- A tie goes to the earliest month (arg_max alone picks any of them, and two refreshes of the same data differed).
+    select cohort_kind, cohort, max(active_rate) as peak_rate, arg_max(month_index, (active_rate, -month_index)) as peak_month
     from curve where month_index between 1 and 3 group by cohort_kind, cohort
 ),
 trough as (
-    select cohort_kind, cohort, min(active_rate) as trough_rate, arg_min(month_index, active_rate) as trough_month
+    select cohort_kind, cohort, min(active_rate) as trough_rate, arg_min(month_index, (active_rate, month_index)) as trough_month
     from curve where month_index between 4 and 9 group by cohort_kind, cohort
 ),
 stable as (

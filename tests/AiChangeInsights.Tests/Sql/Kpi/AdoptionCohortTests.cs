@@ -47,6 +47,23 @@ public sealed class AdoptionCohortTests : IDisposable
     }
 
     [Fact]
+    public void A_tie_names_the_earliest_month_of_the_peak_and_of_the_trough()
+    {
+        // Ten people, rolled out in January 2025; active people per month 1..12:
+        //   8 6 8 | 4 5 4 6 6 6 | 6 6 6 -> peak 0.8 in months 1 and 3: month 1; trough 0.4 in months 4 and 6: month 4.
+        int[] active = [8, 6, 8, 4, 5, 4, 6, 6, 6, 6, 6, 6];
+        var roster = "email,department,rollout_date\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"p{i}@example.nl,Team,2025-01-06\n"));
+        test.Import(test.File("roster.csv", roster));
+        var usage = "date,user,tool\n" + string.Concat(active.SelectMany((n, m) =>
+            Enumerable.Range(0, n).Select(i => $"{new DateOnly(2025, 1, 6).AddMonths(m):yyyy-MM-dd},p{i}@example.nl,Copilot\n")));
+        test.Import(test.File("usage.csv", usage)).RowsRejected.ShouldBe(0);
+
+        test.Query<(double Peak, int PeakMonth, double Trough, int TroughMonth)>(
+            "select peak_rate, peak_month, trough_rate, trough_month from adoption_curve_phases where cohort_kind = 'organisation'")
+            .ShouldBe([(0.8, 1, 0.4, 4)]);
+    }
+
+    [Fact]
     public void A_cohort_still_in_its_first_months_is_in_the_novelty_phase_without_a_trough()
     {
         test.Import(test.File("roster.csv", "email,department,rollout_date\nq@example.nl,Team,2025-01-06\n"));
