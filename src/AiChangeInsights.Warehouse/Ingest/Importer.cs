@@ -210,7 +210,8 @@ public sealed class Importer(Warehouse warehouse)
         if (status == ImportSummary.Loaded)
         {
             stages.Enter("refreshing");
-            stages.Track(connection, () => SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person", "setting"]));
+            // Settings are not among them: a change of settings refreshes the marts itself (Warehouse.Refresh).
+            stages.Track(connection, () => SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person"]));
         }
         // The last moment to cancel: after the commit the import has happened.
         stages.Token.ThrowIfCancellationRequested();

@@ -26,12 +26,16 @@ public sealed partial class SqlCatalog
 
     readonly Dictionary<string, SqlFile> derivedByName;
 
+    /// <summary>The names another derived object reads: only their changes matter to a refresh.</summary>
+    readonly HashSet<string> readByOthers;
+
     SqlCatalog(IEnumerable<SqlFile> files)
     {
         var all = files.ToList();
         Migrations = all.Where(f => f.Layer == "schema").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         derivedByName = all.Where(f => DerivedLayers.Contains(f.Layer)).ToDictionary(f => f.Name);
         Derived = DependencyOrder(derivedByName);
+        readByOthers = Derived.SelectMany(f => f.References.Where(r => r != f.Name)).ToHashSet();
     }
 
     /// <summary>A catalog of given files (tests of the catalog itself).</summary>
@@ -104,18 +108,55 @@ public sealed partial class SqlCatalog
     }
 
     /// <summary>
-    /// Rebuilds every materialised object that reads, directly or through views, one of <paramref name="changedTables"/>.
-    /// The definitions are current (<see cref="Apply"/> built them when the warehouse opened), so only the rows are made
-    /// again: the per-object bookkeeping of a build cost 5 ms for each of twenty marts.
+    /// Rebuilds every materialised object that reads, directly or through views, one of <paramref name="changedTables"/>,
+    /// and then what reads those, but only when their rows really changed: a month's usage moves
+    /// <c>dim_organisation.last_usage_date</c>, which every person mart reads through <c>dim_person</c>, yet leaves
+    /// <c>dim_person</c> as it was, so the survey and activity marts need not be made again (at 5,000 people 1.7 s of an
+    /// import's 2.4 s refresh). The definitions are current (<see cref="Apply"/> built them when the warehouse opened), so
+    /// only the rows are made again.
     /// </summary>
     public void RefreshMarts(DuckDBConnection connection, System.Data.IDbTransaction transaction, IReadOnlyCollection<string> changedTables)
     {
-        var marts = Derived.Where(f => f.Materialised && changedTables.Any(t => Reads(f, t))).ToList();
-        foreach (var file in marts)
+        var changed = new HashSet<string>(changedTables);
+        var rebuilt = new List<string>();
+        foreach (var file in Derived) // in dependency order: what a file reads has been decided before it
+        {
+            if (!file.References.Any(r => r != file.Name && changed.Contains(r))) continue;
+            if (!file.Materialised)
+            {
+                changed.Add(file.Name); // a view shows its inputs' changes
+                continue;
+            }
+            rebuilt.Add(file.Name);
+            // Only what others read needs comparing, and only a small table is kept to compare with: a large one counts as
+            // changed (comparing would cost a second build), an empty one as changed when it gains rows.
+            var rowsBefore = readByOthers.Contains(file.Name)
+                ? connection.ExecuteScalar<long>($"select count(*) from (select 1 from {file.Name} limit {ComparedRows + 1})", transaction: transaction)
+                : long.MaxValue;
+            if (rowsBefore is > 0 and <= ComparedRows)
+            {
+                connection.Execute($"""
+                    create or replace temp table refresh_before as select * from {file.Name};
+                    create or replace table {file.Name} as
+                    {file.Text}
+                    """, transaction: transaction);
+                if (connection.ExecuteScalar<bool>($"""
+                        select exists (select * from {file.Name} except all select * from refresh_before)
+                            or exists (select * from refresh_before except all select * from {file.Name})
+                        """, transaction: transaction))
+                    changed.Add(file.Name);
+                connection.Execute("drop table refresh_before", transaction: transaction);
+                continue;
+            }
             connection.Execute($"create or replace table {file.Name} as\n{file.Text}", transaction: transaction);
-        connection.Execute("update derived_object set built_at = now() where name in $names",
-            new { names = marts.Select(f => f.Name).ToArray() }, transaction);
+            if (rowsBefore > 0 || connection.ExecuteScalar<bool>($"select exists (select 1 from {file.Name})", transaction: transaction))
+                changed.Add(file.Name);
+        }
+        connection.Execute("update derived_object set built_at = now() where name in $names", new { names = rebuilt.ToArray() }, transaction);
     }
+
+    /// <summary>Up to this many rows a rebuilt mart is compared with its old rows (dim_person of 50,000 people: a few ms).</summary>
+    const int ComparedRows = 100_000;
 
     /// <summary>Whether <paramref name="file"/> reads <paramref name="table"/>, directly or through other derived objects.</summary>
     public bool Reads(SqlFile file, string table) =>
