@@ -158,11 +158,6 @@ public sealed partial class SqlCatalog
     /// <summary>Up to this many rows a rebuilt mart is compared with its old rows (dim_person of 50,000 people: a few ms).</summary>
     const int ComparedRows = 100_000;
 
-    /// <summary>Whether <paramref name="file"/> reads <paramref name="table"/>, directly or through other derived objects.</summary>
-    public bool Reads(SqlFile file, string table) =>
-        file.References.Contains(table) ||
-        file.References.Any(r => r != file.Name && derivedByName.TryGetValue(r, out var upstream) && Reads(upstream, table));
-
     static void Build(DuckDBConnection connection, System.Data.IDbTransaction transaction, SqlFile file, string checksum)
     {
         var kind = file.Materialised ? "table" : "view";

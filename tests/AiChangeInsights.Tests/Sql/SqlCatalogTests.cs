@@ -78,12 +78,37 @@ public sealed class SqlCatalogTests
     }
 
     [Fact]
-    public void A_mart_is_known_to_read_the_raw_table_behind_its_staging_view()
+    public void A_refresh_reaches_through_views_and_stops_where_a_mart_kept_its_rows()
     {
-        var catalog = SqlCatalog.Embedded;
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var catalog = SqlCatalog.FromFiles([
+            new SqlFile("schema", "0001_create", "create table raw_a (k integer, v integer)"),
+            new SqlFile("staging", "stg_a", "select k, v from raw_a"),
+            new SqlFile("marts", "mart_keys", "select distinct k from stg_a"),
+            new SqlFile("marts", "mart_key_count", "select count(*) as n from mart_keys"),
+            new SqlFile("marts", "mart_total", "select sum(v)::bigint as total from stg_a"),
+        ]);
+        catalog.Apply(connection);
 
-        catalog.Reads(catalog["fct_usage_daily"], "raw_usage").ShouldBeTrue();
-        catalog.Reads(catalog["agg_usage_department_monthly"], "raw_roster").ShouldBeTrue();
-        catalog.Reads(catalog["fct_training"], "raw_usage").ShouldBeFalse();
+        List<string> Refresh(string insert)
+        {
+            Dapper.SqlMapper.Execute(connection, insert);
+            var before = Dapper.SqlMapper.ExecuteScalar<DateTime>(connection, "select max(built_at) from derived_object");
+            Thread.Sleep(2); // now() of the next transaction is later
+            using (var transaction = connection.BeginTransaction())
+            {
+                catalog.RefreshMarts(connection, transaction, ["raw_a"]);
+                transaction.Commit();
+            }
+            return Dapper.SqlMapper.Query<string>(connection, "select name from derived_object where built_at > $before order by name", new { before }).ToList();
+        }
+
+        // Key 1 is new: mart_keys changes, so mart_key_count (which reads it) is made again; the view stg_a passes it on.
+        Refresh("insert into raw_a values (1, 10)").ShouldBe(["mart_key_count", "mart_keys", "mart_total"]);
+        // Key 1 again: mart_keys is made again with the same row, so mart_key_count stays; mart_total reads the values.
+        Refresh("insert into raw_a values (1, 20)").ShouldBe(["mart_keys", "mart_total"]);
+        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select total from mart_total").ShouldBe(30);
+        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select n from mart_key_count").ShouldBe(1);
     }
 }
