@@ -66,6 +66,11 @@ public sealed class Importer(Warehouse warehouse)
                 return attempt.Record(ImportSummary.Rejected, attempt.Source, attempt.Format,
                     $"{fileName}: could not be imported: {failure.Message.Split('\n')[0]}", 0, 0, 0, 0);
             }
+            finally
+            {
+                // A source may have switched it off for one large insert (UsageImporter) and failed before switching it on.
+                connection.Execute("reset preserve_insertion_order");
+            }
         }, cancellationToken);
     }
 
