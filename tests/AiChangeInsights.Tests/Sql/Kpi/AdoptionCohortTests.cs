@@ -28,11 +28,7 @@ public sealed class AdoptionCohortTests : IDisposable
         //   6 8 7 | 6 5 4 5 5 6 | 6 6 6  -> peak 0.8 in month 2, trough 0.4 in month 6,
         //   valley depth (0.8 - 0.4) / 0.8 = 0.5 > 0.25 -> warning; stable = mean of months 10-12 = 0.6.
         int[] active = [6, 8, 7, 6, 5, 4, 5, 5, 6, 6, 6, 6];
-        var roster = "email,department,rollout_date\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"p{i}@example.nl,Team,2025-01-06\n"));
-        test.Import(test.File("roster.csv", roster));
-        var usage = "date,user,tool\n" + string.Concat(active.SelectMany((n, m) =>
-            Enumerable.Range(0, n).Select(i => $"{new DateOnly(2025, 1, 6).AddMonths(m):yyyy-MM-dd},p{i}@example.nl,Copilot\n")));
-        test.Import(test.File("usage.csv", usage)).RowsRejected.ShouldBe(0);
+        LoadCurve(active);
 
         var phases = test.Query<(double Peak, int PeakMonth, double Trough, int TroughMonth, double Depth, double Stable, string Phase, bool Warning)>("""
             select peak_rate, peak_month, trough_rate, trough_month, valley_depth, stable_rate, phase_now, warning
@@ -52,15 +48,21 @@ public sealed class AdoptionCohortTests : IDisposable
         // Ten people, rolled out in January 2025; active people per month 1..12:
         //   8 6 8 | 4 5 4 6 6 6 | 6 6 6 -> peak 0.8 in months 1 and 3: month 1; trough 0.4 in months 4 and 6: month 4.
         int[] active = [8, 6, 8, 4, 5, 4, 6, 6, 6, 6, 6, 6];
+        LoadCurve(active);
+
+        test.Query<(double Peak, int PeakMonth, double Trough, int TroughMonth)>(
+            "select peak_rate, peak_month, trough_rate, trough_month from adoption_curve_phases where cohort_kind = 'organisation'")
+            .ShouldBe([(0.8, 1, 0.4, 4)]);
+    }
+
+    /// <summary>Ten people p0..p9 rolled out on 6 January 2025; in month m the first active[m - 1] of them use AI once.</summary>
+    void LoadCurve(int[] active)
+    {
         var roster = "email,department,rollout_date\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"p{i}@example.nl,Team,2025-01-06\n"));
         test.Import(test.File("roster.csv", roster));
         var usage = "date,user,tool\n" + string.Concat(active.SelectMany((n, m) =>
             Enumerable.Range(0, n).Select(i => $"{new DateOnly(2025, 1, 6).AddMonths(m):yyyy-MM-dd},p{i}@example.nl,Copilot\n")));
         test.Import(test.File("usage.csv", usage)).RowsRejected.ShouldBe(0);
-
-        test.Query<(double Peak, int PeakMonth, double Trough, int TroughMonth)>(
-            "select peak_rate, peak_month, trough_rate, trough_month from adoption_curve_phases where cohort_kind = 'organisation'")
-            .ShouldBe([(0.8, 1, 0.4, 4)]);
     }
 
     [Fact]
