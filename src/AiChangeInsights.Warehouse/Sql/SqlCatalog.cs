@@ -133,24 +133,17 @@ public sealed partial class SqlCatalog
             var rowsBefore = readByOthers.Contains(file.Name)
                 ? connection.ExecuteScalar<long>($"select count(*) from (select 1 from {file.Name} limit {ComparedRows + 1})", transaction: transaction)
                 : long.MaxValue;
-            if (rowsBefore is > 0 and <= ComparedRows)
-            {
-                connection.Execute($"""
-                    create or replace temp table refresh_before as select * from {file.Name};
-                    create or replace table {file.Name} as
-                    {file.Text}
-                    """, transaction: transaction);
-                if (connection.ExecuteScalar<bool>($"""
-                        select exists (select * from {file.Name} except all select * from refresh_before)
-                            or exists (select * from refresh_before except all select * from {file.Name})
-                        """, transaction: transaction))
-                    changed.Add(file.Name);
-                connection.Execute("drop table refresh_before", transaction: transaction);
-                continue;
-            }
+            var compare = rowsBefore is > 0 and <= ComparedRows;
+            if (compare) connection.Execute($"create or replace temp table refresh_before as select * from {file.Name}", transaction: transaction);
             connection.Execute($"create or replace table {file.Name} as\n{file.Text}", transaction: transaction);
-            if (rowsBefore > 0 || connection.ExecuteScalar<bool>($"select exists (select 1 from {file.Name})", transaction: transaction))
-                changed.Add(file.Name);
+            var rowsChanged = compare
+                ? connection.ExecuteScalar<bool>($"""
+                    select exists (select * from {file.Name} except all select * from refresh_before)
+                        or exists (select * from refresh_before except all select * from {file.Name})
+                    """, transaction: transaction)
+                : rowsBefore > 0 || connection.ExecuteScalar<bool>($"select exists (select 1 from {file.Name})", transaction: transaction);
+            if (compare) connection.Execute("drop table refresh_before", transaction: transaction);
+            if (rowsChanged) changed.Add(file.Name);
         }
         connection.Execute("update derived_object set built_at = now() where name in $names", new { names = rebuilt.ToArray() }, transaction);
     }
