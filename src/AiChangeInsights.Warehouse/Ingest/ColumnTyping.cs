@@ -59,10 +59,15 @@ internal static class ColumnTyping
 
     /// <param name="typedByReader">
     /// The columns with a <see cref="ReaderType"/> arrive typed in <c>src</c> (the fast lane); the checks stay the same,
-    /// but <c>typed</c> is a view over <c>src</c> with <c>_fails</c> (some check fails) instead of <c>_errors</c>.
+    /// but <c>typed</c> is a view over <c>src</c> with <c>_fails</c> (some check fails) instead of <c>_errors</c>, and
+    /// <c>_padded</c> (a text value has blank ends or is empty, so trimming changed it).
+    /// </param>
+    /// <param name="trim">
+    /// False once the fast lane's checks found no padded value: the view then passes text on as the reader read it.
+    /// Every later pass over a million rows is cheaper, and DuckDB holds less while it aggregates them.
     /// </param>
     public static void Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
-        bool commaByDefault, bool typedByReader = false)
+        bool commaByDefault, bool typedByReader = false, bool trim = true)
     {
         var source = match.Source;
         var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
@@ -75,7 +80,9 @@ internal static class ColumnTyping
         string Raw(SourceColumn c) => match.Has(c.Name) ? Q("raw:" + c.Name) : "null::varchar";
         string Value(SourceColumn c) => Q("typed:" + c.Name);
 
-        var trimmed = present.Select(c => $"{(Typed(c) ? $"s.{Q(c.Name)}" : Trimmed($"s.{Q(c.Name)}"))} as {Raw(c)}").ToList();
+        var trimmed = present.Select(c => $"{(Typed(c) || !trim ? $"s.{Q(c.Name)}" : Trimmed($"s.{Q(c.Name)}"))} as {Raw(c)}").ToList();
+        var text = present.Where(c => !Typed(c)).ToList();
+        var padded = !trim || text.Count == 0 ? "false" : $"coalesce({string.Join(" or ", text.Select(c => $"{Raw(c)} is distinct from t.{Q(c.Name)}"))}, false)";
         var typing = new List<string>();
         var typed = new List<string>();
         var errors = new List<(string Condition, string Entry)>();
@@ -130,7 +137,7 @@ internal static class ColumnTyping
         // load then reads without the flag; a table of failure lists would copy a million rows for nothing.
         var fails = string.Join(" or ", errors.Select(e => $"({e.Condition})").Concat(rowRules.Select(r => $"({r.FailsWhen})")).DefaultIfEmpty("false"));
         var (kind, checks, final) = typedByReader
-            ? ("view", $"coalesce({fails}, false) as _fails", "select * from p")
+            ? ("view", $"coalesce({fails}, false) as _fails, {padded} as _padded", "select * from p")
             : ("table", $"{columnErrors} as _column_errors",
                 $"select * exclude (_column_errors),\n       list_concat(_column_errors, list_filter([{string.Join(", ", rules.DefaultIfEmpty("null"))}], e -> e is not null)) as _errors\nfrom p");
         var sql = $"""

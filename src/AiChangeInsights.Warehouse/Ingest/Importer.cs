@@ -148,7 +148,7 @@ public sealed class Importer(Warehouse warehouse)
         var blankFilter = blankRows > 0 ? " where not _empty" : "";
         connection.Execute(typedByReader
             ? $"""
-              create or replace temp view valid as select * exclude (_fails, _empty) from typed{blankFilter};
+              create or replace temp view valid as select * exclude (_fails, _padded, _empty) from typed{blankFilter};
               create or replace temp table rejected (line bigint, position integer, column_name varchar, value varchar, reason varchar);
               """
             : """
@@ -226,15 +226,18 @@ public sealed class Importer(Warehouse warehouse)
 
     /// <summary>
     /// Checks the reader's rows with the same checks as the whole way; true when every row passed (<c>typed</c> is then a
-    /// view over <c>src</c> with <paramref name="rowsRead"/> rows holding a value and <paramref name="blankRows"/> without).
+    /// view over <c>src</c> with <paramref name="rowsRead"/> rows holding a value and <paramref name="blankRows"/> without,
+    /// trimming text only when some value has blank ends).
     /// Otherwise <c>typed</c> and <c>src</c> are gone.
     /// </summary>
     static bool EveryRowPasses(DuckDBConnection connection, HeaderMatch match, ImportRequest request, bool commaByDefault,
         out long rowsRead, out long blankRows)
     {
         ColumnTyping.Create(connection, match, request, commaByDefault, typedByReader: true);
-        (var failing, rowsRead, blankRows) = connection.QuerySingle<(long, long, long)>(
-            "select count(*) filter (where _fails and not _empty), count(*) filter (where not _empty), count(*) filter (where _empty) from typed");
+        (var failing, rowsRead, blankRows, var padded) = connection.QuerySingle<(long, long, long, long)>(
+            "select count(*) filter (where _fails and not _empty), count(*) filter (where not _empty), count(*) filter (where _empty), " +
+            "count(*) filter (where _padded) from typed");
+        if (failing == 0 && padded == 0) ColumnTyping.Create(connection, match, request, commaByDefault, typedByReader: true, trim: false);
         if (failing == 0) return true;
         connection.Execute("drop view typed; drop table src");
         return false;
