@@ -7,7 +7,9 @@ with organisation as (
     select go_live_month from dim_organisation
 ),
 usage_months as (
-    select distinct month from fct_usage_daily
+    -- the same months as fct_usage_daily's, from the mart that already grouped its rows by month (a few rows per person
+    -- and month instead of one per person-day: 47 ms -> 1 ms after a million-row import)
+    select distinct month from fct_usage_monthly
 ),
 span as (
     select unnest(generate_series(
