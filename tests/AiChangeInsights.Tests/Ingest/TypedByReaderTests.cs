@@ -108,12 +108,12 @@ public sealed class TypedByReaderTests : IDisposable
 
     [Theory]
     [InlineData("no value with blank ends: the view passes text on untrimmed, but still lowercases the address",
-        "2025-01-06,An@Example.nl,Copilot,chat,1,1\n2025-01-06,an@example.nl,Copilot,chat,2,1\n")]
+        "2025-01-06,An@Example.nl,Copilot,chat,1,1\n2025-01-06,an@example.nl,Copilot,chat,2,1\n", "chat")]
     [InlineData("one tool ends in a no-break space, so every value is trimmed",
-        "2025-01-06,An@Example.nl,Copilot\u00A0,chat,1,1\n2025-01-06,an@example.nl,Copilot,chat,2,1\n")]
+        "2025-01-06,An@Example.nl,Copilot\u00A0,chat,1,1\n2025-01-06,an@example.nl,Copilot,chat,2,1\n", "chat")]
     [InlineData("an empty quoted feature, which is no feature",
-        "2025-01-06,an@example.nl,Copilot,\"\",1,1\n2025-01-06,an@example.nl,Copilot,,2,1\n")]
-    public void Text_is_trimmed_only_where_a_value_needs_it_and_loads_the_same_as_the_whole_way(string why, string rows)
+        "2025-01-06,an@example.nl,Copilot,\"\",1,1\n2025-01-06,an@example.nl,Copilot,,2,1\n", "")]
+    public void Text_is_trimmed_only_where_a_value_needs_it_and_loads_the_same_as_the_whole_way(string why, string rows, string feature)
     {
         var path = fast.File("usage.csv", Header + rows);
         ReaderTypes(path).ShouldBeTrue(why);
@@ -124,7 +124,7 @@ public sealed class TypedByReaderTests : IDisposable
         // Both rows are one person's one key: 1 + 2 = 3 minutes, 1 + 1 = 2 actions, 2 events.
         quick.RowsLoaded.ShouldBe(2, why);
         Usage(fast).ShouldBe(Usage(whole), why);
-        Usage(fast).Single().ShouldBe($"2025-01-06 Copilot {(why.StartsWith("an empty") ? "" : "chat")} 2 3.00 2 true", why);
+        Usage(fast).Single().ShouldBe($"2025-01-06 Copilot {feature} 2 3.00 2 true", why);
         fast.Query<long>("select count(*) from person").Single().ShouldBe(1, why);
     }
 
