@@ -46,7 +46,7 @@ test-reliability: build
 	@cat artifacts/reliability-summary.txt
 
 # A benchmark, not a test: imports beside DuckDB's read_csv, views and chart queries at demo/large/stress, pages in
-# Chromium, a cold start from a fresh clone; rewrites the README's performance section. Takes about ten minutes.
+# Chromium, a cold start from a fresh clone; rewrites the README's performance section. Takes five to ten minutes.
 bench: chromium build
 	$(ACI) bench all --web $(WEB) --repo $(CURDIR) --readme README.md
 
