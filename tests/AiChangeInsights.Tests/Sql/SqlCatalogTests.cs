@@ -88,6 +88,8 @@ public sealed class SqlCatalogTests
             new SqlFile("marts", "mart_keys", "select distinct k from stg_a"),
             new SqlFile("marts", "mart_key_count", "select count(*) as n from mart_keys"),
             new SqlFile("marts", "mart_total", "select sum(v)::bigint as total from stg_a"),
+            new SqlFile("marts", "mart_top", "select max(v) as top from stg_a"),
+            new SqlFile("marts", "mart_top_twice", "select top * 2 as twice from mart_top"),
         ]);
         catalog.Apply(connection);
 
@@ -105,10 +107,15 @@ public sealed class SqlCatalogTests
         }
 
         // Key 1 is new: mart_keys changes, so mart_key_count (which reads it) is made again; the view stg_a passes it on.
-        Refresh("insert into raw_a values (1, 10)").ShouldBe(["mart_key_count", "mart_keys", "mart_total"]);
+        // mart_top keeps one row but its value moves (null -> 10), so mart_top_twice is made again too.
+        Refresh("insert into raw_a values (1, 10)").ShouldBe(["mart_key_count", "mart_keys", "mart_top", "mart_top_twice", "mart_total"]);
         // Key 1 again: mart_keys is made again with the same row, so mart_key_count stays; mart_total reads the values.
-        Refresh("insert into raw_a values (1, 20)").ShouldBe(["mart_keys", "mart_total"]);
-        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select total from mart_total").ShouldBe(30);
-        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select n from mart_key_count").ShouldBe(1);
+        // mart_top: one row before and after, 10 -> 20: the same count of rows, but compared row by row it changed.
+        Refresh("insert into raw_a values (1, 20)").ShouldBe(["mart_keys", "mart_top", "mart_top_twice", "mart_total"]);
+        // Key 2: mart_keys goes from one row to two (a change told by the count alone); the top stays 20.
+        Refresh("insert into raw_a values (2, 5)").ShouldBe(["mart_key_count", "mart_keys", "mart_top", "mart_total"]);
+        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select total from mart_total").ShouldBe(35); // 10 + 20 + 5
+        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select n from mart_key_count").ShouldBe(2);
+        Dapper.SqlMapper.ExecuteScalar<long>(connection, "select twice from mart_top_twice").ShouldBe(40); // 2 x 20
     }
 }
