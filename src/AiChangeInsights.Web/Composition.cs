@@ -97,6 +97,7 @@ public static class Composition
         ApplyMinGroupSize(app);
 
         app.UseSecurityHeaders(DemoMode.IsOn(app.Configuration));
+        Charts.ChartCircuits.EndOnShutdown(app);
 
         // Server time of every response, for aci bench and the browser's developer tools.
         app.Use(async (context, next) =>
