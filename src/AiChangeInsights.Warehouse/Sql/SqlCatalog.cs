@@ -129,21 +129,20 @@ public sealed partial class SqlCatalog
             }
             rebuilt.Add(file.Name);
             // Only what others read needs comparing, and only a small table is kept to compare with: a large one counts as
-            // changed (comparing would cost a second build), an empty one as changed when it gains rows.
+            // changed (comparing would cost a second build). Another count of rows is a change without comparing the rows
+            // (a survey's new wave: half the mart's rebuild time); an empty mart changed when it gains rows.
             var rowsBefore = readByOthers.Contains(file.Name)
                 ? connection.ExecuteScalar<long>($"select count(*) from (select 1 from {file.Name} limit {ComparedRows + 1})", transaction: transaction)
                 : long.MaxValue;
             var compare = rowsBefore is > 0 and <= ComparedRows;
             if (compare) connection.Execute($"create or replace temp table refresh_before as select * from {file.Name}", transaction: transaction);
             connection.Execute($"create or replace table {file.Name} as\n{file.Text}", transaction: transaction);
-            // Another count of rows is a change without comparing them (a survey's new wave: half the mart's rebuild time).
-            var rowsChanged = compare
-                ? connection.ExecuteScalar<long>($"select count(*) from {file.Name}", transaction: transaction) != rowsBefore ||
-                  connection.ExecuteScalar<bool>($"""
+            var rowsChanged = rowsBefore > ComparedRows
+                || connection.ExecuteScalar<long>($"select count(*) from {file.Name}", transaction: transaction) != rowsBefore
+                || compare && connection.ExecuteScalar<bool>($"""
                     select exists (select * from {file.Name} except all select * from refresh_before)
                         or exists (select * from refresh_before except all select * from {file.Name})
-                    """, transaction: transaction)
-                : rowsBefore > 0 || connection.ExecuteScalar<bool>($"select exists (select 1 from {file.Name})", transaction: transaction);
+                    """, transaction: transaction);
             if (compare) connection.Execute("drop table refresh_before", transaction: transaction);
             if (rowsChanged) changed.Add(file.Name);
         }
