@@ -33,23 +33,28 @@ internal sealed class ImportStages(IProgress<ImportProgress>? progress, Cancella
     /// <summary>Runs one DuckDB step, reporting its progress and interrupting it when the import is cancelled.</summary>
     public T Track<T>(DuckDBConnection connection, Func<T> step)
     {
+        // A poll still running after the step must not interrupt what comes next (the rollback, the history row).
+        var stepRunning = true;
+        var gate = new Lock();
         using var poll = new Timer(_ =>
         {
-            try
+            lock (gate)
             {
-                var p = connection.GetQueryProgress();
-                if (p.Percentage >= 0) Report(p.Percentage);
-            }
-            catch (Exception e) when (e is DuckDBException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The statement ended between two polls.
+                if (!stepRunning) return;
+                try
+                {
+                    // DuckDB forgets an interrupt that comes between two statements of a step (the next one clears
+                    // it), so a cancelled step is interrupted again at every poll until it ends.
+                    if (cancellationToken.IsCancellationRequested) Interrupt(connection);
+                    else if (connection.GetQueryProgress() is { Percentage: >= 0 } p) Report(p.Percentage);
+                }
+                catch (Exception e) when (e is DuckDBException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The statement ended between two polls.
+                }
             }
         }, null, 250, 250);
-        using var interrupt = cancellationToken.Register(() =>
-        {
-            using var command = connection.CreateCommand();
-            command.Cancel();
-        });
+        using var interrupt = cancellationToken.Register(() => Interrupt(connection));
         try
         {
             return step();
@@ -58,6 +63,16 @@ internal sealed class ImportStages(IProgress<ImportProgress>? progress, Cancella
         {
             throw new OperationCanceledException(cancellationToken);
         }
+        finally
+        {
+            lock (gate) stepRunning = false;
+        }
+    }
+
+    static void Interrupt(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.Cancel();
     }
 
     public void Track(DuckDBConnection connection, Action step) => Track(connection, () => { step(); return 0; });
