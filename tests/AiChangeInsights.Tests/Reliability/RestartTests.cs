@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using AiChangeInsights.Tests.Web;
 using AiChangeInsights.Tests.Web.Imports;
 using AiChangeInsights.Warehouse;
@@ -36,7 +38,7 @@ public sealed class RestartTests : IDisposable
         }
 
         var jobIds = new List<long>();
-        var stop = new System.Diagnostics.Stopwatch();
+        var stop = new Stopwatch();
         using (var first = new ImportsApp(folder))
         {
             _ = first.CreateClient();
@@ -51,7 +53,7 @@ public sealed class RestartTests : IDisposable
         stop.Stop();
         // The stop rolls the import back at once (0.4-1.3 s here) instead of waiting for it: Quartz alone cancelled its
         // jobs only 3.2-3.3 s into the stop, by which time this import had often committed.
-        ReliabilityFigures.Note("stop during import", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stop.Elapsed.TotalSeconds:0.0} s"));
+        ReliabilityFigures.Note("stop during import", string.Create(CultureInfo.InvariantCulture, $"{stop.Elapsed.TotalSeconds:0.0} s"));
         stop.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
 
         using (var stopped = Warehouse.Warehouse.Open(new WarehouseOptions { DataFolder = folder, SiteSecret = TestWarehouse.Secret }))
