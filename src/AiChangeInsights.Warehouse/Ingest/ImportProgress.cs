@@ -33,28 +33,35 @@ internal sealed class ImportStages(IProgress<ImportProgress>? progress, Cancella
     /// <summary>Runs one DuckDB step, reporting its progress and interrupting it when the import is cancelled.</summary>
     public T Track<T>(DuckDBConnection connection, Func<T> step)
     {
-        // A poll still running after the step must not interrupt what comes next (the rollback, the history row).
-        var stepRunning = true;
-        var gate = new Lock();
         using var poll = new Timer(_ =>
         {
-            lock (gate)
+            try
             {
-                if (!stepRunning) return;
-                try
-                {
-                    // DuckDB forgets an interrupt that comes between two statements of a step (the next one clears
-                    // it), so a cancelled step is interrupted again at every poll until it ends.
-                    if (cancellationToken.IsCancellationRequested) Interrupt(connection);
-                    else if (connection.GetQueryProgress() is { Percentage: >= 0 } p) Report(p.Percentage);
-                }
-                catch (Exception e) when (e is DuckDBException or ObjectDisposedException or InvalidOperationException)
-                {
-                    // The statement ended between two polls.
-                }
+                var p = connection.GetQueryProgress();
+                if (p.Percentage >= 0) Report(p.Percentage);
+            }
+            catch (Exception e) when (e is DuckDBException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The statement ended between two polls.
             }
         }, null, 250, 250);
-        using var interrupt = cancellationToken.Register(() => Interrupt(connection));
+        var stepRunning = true;
+        var gate = new Lock();
+        using var interrupt = cancellationToken.Register(() => new Thread(() =>
+        {
+            // DuckDB forgets an interrupt that comes between two statements of a step (the next one clears it), so a
+            // cancelled step is interrupted every 20 ms until it ends. A thread of its own: the pool's timer ran up to
+            // a second late while the host stopped. The gate keeps it off what follows the step (rollback, history).
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (!stepRunning) return;
+                    Interrupt(connection);
+                }
+                Thread.Sleep(20);
+            }
+        }) { IsBackground = true, Name = "import interrupt" }.Start());
         try
         {
             return step();

@@ -52,9 +52,10 @@ public sealed class ImportProgressTests : IDisposable
 
         Should.Throw<OperationCanceledException>(() => stages.Track(connection, () =>
         {
-            // No statement runs now, so DuckDB drops this interrupt when the next one starts (as a stop arriving while
-            // a step counts the file's lines); the poll interrupts again.
+            // No statement runs for the next 100 ms, so DuckDB drops the interrupts of that time when the next one
+            // starts (as a stop arriving while a step counts the file's lines); only a later interrupt stops it.
             cancellation.Cancel();
+            Thread.Sleep(100);
             using var command = connection.CreateCommand();
             command.CommandText = "select sum(i) from range(3000000000) t(i)"; // about 4 s on 2 cores unless interrupted
             return command.ExecuteScalar();
