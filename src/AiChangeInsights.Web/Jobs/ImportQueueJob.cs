@@ -14,12 +14,18 @@ public sealed class ImportQueueJob(ImportJobs jobs, Importer importer, ImportPro
 {
     public static readonly JobKey Key = new("import-queue", "imports");
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken quartzToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken quartzToken)
     {
         // Quartz cancelled its own token only 3.2-3.3 s into a stop (measured); the host's stopping signal comes at
         // once, so a running import rolls back then and the stop does not wait for it to commit.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(quartzToken, lifetime.ApplicationStopping);
-        var cancellationToken = stopping.Token;
+        // Imports block for seconds to minutes: on a thread of their own, not one of the pool's few (2 on 2 cores)
+        // that serve the requests arriving meanwhile.
+        await Task.Factory.StartNew(() => RunQueue(stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    void RunQueue(CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested && jobs.Take() is { } job)
         {
             // Cancelled by the user's button or by the server stopping; either rolls the import back.
@@ -51,6 +57,5 @@ public sealed class ImportQueueJob(ImportJobs jobs, Importer importer, ImportPro
                 board.End(job.JobId);
             }
         }
-        return ValueTask.CompletedTask;
     }
 }
