@@ -1,8 +1,13 @@
 using System.Net;
+using AiChangeInsights.Tests.Reliability;
 using AiChangeInsights.Tests.Web;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AiChangeInsights.Warehouse.Ingest;
+using AiChangeInsights.Web.Imports;
 using ClosedXML.Excel;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChangeInsights.Tests.Web.Imports;
 
@@ -120,6 +125,43 @@ public sealed class ImportEndpointTests : IDisposable
         (await client.SendAsync(wrong)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var none = new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = new MultipartFormDataContent { { new StringContent(Roster), "file", "r.csv" } } };
         (await client.SendAsync(none)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_analyst_cancels_a_running_import_and_a_queued_one_and_neither_loads_a_row()
+    {
+        var client = await app.SignedInClient("Analyst");
+        var token = await ImportsApp.Token(client);
+        // Two million rows (about 3.5 s to import), so the cancel finds it running. Uploads here stop at 1 MB, so it
+        // goes in line as the API and the inbox put files; the roster uploaded after it waits behind it.
+        var big = Path.Combine(app.DataFolder, "uploads-kept-by-test", "big.csv");
+        LargeUsageFile.Write(big, 2_000_000, "Cancel tool");
+        var running = await app.Services.GetRequiredService<ImportQueue>().Enqueue(big, "big.csv", "api", new ImportRequest(), "analyst test");
+        var upload = await ImportsApp.Upload(client, token, "roster.csv", Roster);
+        var queued = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("job_id").GetInt64();
+        var board = app.Services.GetRequiredService<ImportProgressBoard>();
+        for (var i = 0; i < 1000 && board.Of(running)?.Stage is not ("reading" or "validating" or "pseudonymising" or "loading"); i++) await Task.Delay(10);
+        (board.Of(running)?.Stage ?? "not running").ShouldBeOneOf("reading", "validating", "pseudonymising", "loading");
+
+        (await Cancel(client, token, queued)).ShouldBeTrue();
+        (await Cancel(client, token, running)).ShouldBeTrue();
+
+        (await ImportsApp.Finished(client, running)).GetProperty("state").GetString().ShouldBe("cancelled");
+        (await ImportsApp.Finished(client, queued)).GetProperty("state").GetString().ShouldBe("cancelled");
+        var warehouse = app.Services.GetRequiredService<Warehouse.Warehouse>();
+        warehouse.Read(c => c.ExecuteScalar<long>("select count(*) from raw_usage")).ShouldBe(0);
+        warehouse.Read(c => c.ExecuteScalar<long>("select count(*) from raw_roster")).ShouldBe(0);
+        warehouse.Read(c => c.ExecuteScalar<string>("select status from import_history where file_name = 'big.csv'")).ShouldBe("cancelled");
+        (await Cancel(client, token, running)).ShouldBeFalse(); // an ended job has nothing left to cancel
+    }
+
+    static async Task<bool> Cancel(HttpClient client, string token, long jobId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/imports/jobs/{jobId}/cancel");
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("cancelled").GetBoolean();
     }
 
     [Fact]
