@@ -46,8 +46,7 @@ public sealed class RestartTests : IDisposable
             foreach (var file in files)
                 jobIds.Add(await queue.Enqueue(file, Path.GetFileName(file), "api", new ImportRequest(), "reliability test"));
             // Stop once the big file is being read and before its commit: well inside the import.
-            var board = first.Services.GetRequiredService<ImportProgressBoard>();
-            await Until(() => board.Of(jobIds[0])?.Stage is "reading" or "validating" or "pseudonymising" or "loading");
+            await first.UntilImporting(jobIds[0]);
             stop.Start();
         } // a graceful stop, as systemd or docker stop would do
         stop.Stop();
@@ -82,21 +81,5 @@ public sealed class RestartTests : IDisposable
             usageLoaded.ShouldBeGreaterThan(bigRows + 10_000);
         }
         ReliabilityFigures.Add(ReliabilityFigures.CrashRecoveries);
-    }
-
-    static async Task Until(Func<bool> condition)
-    {
-        // The stage moves on by itself, so remember that it was seen rather than asking twice. Watched from a thread of
-        // its own: the import's stages last about a second each, and a poll queued behind busy pool threads missed them.
-        var reached = await Task.Factory.StartNew(() =>
-        {
-            for (var i = 0; i < 6000; i++)
-            {
-                if (condition()) return true;
-                Thread.Sleep(5);
-            }
-            return false;
-        }, TaskCreationOptions.LongRunning);
-        reached.ShouldBeTrue();
     }
 }

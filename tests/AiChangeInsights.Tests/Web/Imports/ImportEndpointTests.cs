@@ -139,9 +139,7 @@ public sealed class ImportEndpointTests : IDisposable
         var running = await app.Services.GetRequiredService<ImportQueue>().Enqueue(big, "big.csv", "api", new ImportRequest(), "analyst test");
         var upload = await ImportsApp.Upload(client, token, "roster.csv", Roster);
         var queued = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("job_id").GetInt64();
-        var board = app.Services.GetRequiredService<ImportProgressBoard>();
-        for (var i = 0; i < 1000 && board.Of(running)?.Stage is not ("reading" or "validating" or "pseudonymising" or "loading"); i++) await Task.Delay(10);
-        (board.Of(running)?.Stage ?? "not running").ShouldBeOneOf("reading", "validating", "pseudonymising", "loading");
+        await app.UntilImporting(running);
 
         (await Cancel(client, token, queued)).ShouldBeTrue();
         (await Cancel(client, token, running)).ShouldBeTrue();

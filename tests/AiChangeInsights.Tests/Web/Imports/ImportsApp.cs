@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using AiChangeInsights.Web.Imports;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChangeInsights.Tests.Web.Imports;
 
@@ -83,6 +85,24 @@ public sealed class ImportsApp : WebApplicationFactory<Program>
             await Task.Delay(100);
         }
         throw new TimeoutException($"import job {jobId} did not finish");
+    }
+
+    /// <summary>Waits until the job is inside its import (reading to loading: after it started, before its commit).</summary>
+    public async Task UntilImporting(long jobId)
+    {
+        var board = Services.GetRequiredService<ImportProgressBoard>();
+        // The stage moves on by itself, so remember that it was seen rather than asking twice. Watched from a thread of
+        // its own: the import's stages last about a second each, and a poll queued behind busy pool threads missed them.
+        var reached = await Task.Factory.StartNew(() =>
+        {
+            for (var i = 0; i < 6000; i++)
+            {
+                if (board.Of(jobId)?.Stage is "reading" or "validating" or "pseudonymising" or "loading") return true;
+                Thread.Sleep(5);
+            }
+            return false;
+        }, TaskCreationOptions.LongRunning);
+        reached.ShouldBeTrue($"import job {jobId} was never seen inside its import");
     }
 
     protected override void Dispose(bool disposing)
