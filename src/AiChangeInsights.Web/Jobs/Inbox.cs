@@ -19,7 +19,15 @@ public sealed class Inbox(IConfiguration configuration, Warehouse.Warehouse ware
     /// <summary>Files ready to import: top level only, settled (unchanged for <paramref name="settle"/>).</summary>
     public IEnumerable<FileInfo> Ready(TimeSpan settle)
     {
-        if (!Directory.Exists(Folder)) return [];
+        try
+        {
+            // Made at the first look, so the folder the Imports page names is there to drop files into.
+            Directory.CreateDirectory(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
         return new DirectoryInfo(Folder).EnumerateFiles()
             .Where(f => !f.Name.StartsWith('.') && !f.Name.EndsWith(".reason.txt", StringComparison.Ordinal)
                         && DateTime.UtcNow - f.LastWriteTimeUtc >= settle)

@@ -163,6 +163,15 @@ public sealed class ImportEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task The_inbox_folder_is_there_to_drop_files_into_once_the_server_runs()
+    {
+        _ = app.CreateClient(); // starts the server and its jobs (the inbox is looked at every second here)
+        for (var i = 0; i < 100 && !Directory.Exists(app.Inbox); i++) await Task.Delay(100);
+
+        Directory.Exists(app.Inbox).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Files_dropped_in_the_inbox_are_imported_and_moved_to_processed_or_failed_with_the_reason()
     {
         _ = app.CreateClient(); // starts the server and its jobs
