@@ -42,6 +42,25 @@ public sealed class TemplateImportTests : IDisposable
         ]);
     }
 
+    [Theory]
+    [InlineData("usage.csv", "date,user,tool,feature,duration_minutes,actions\n" +
+        "2025-01-06,an@example.nl,Copilot,chat,1,2147483647\n" +
+        "2025-01-07,an@example.nl,Copilot,chat,1,3000000000\n",
+        "line 3, column 6 (actions): must be at most 2147483647")]
+    [InlineData("activities.csv", "date,type,title,phase,department,participant,participants_count,hours\n" +
+        "2025-01-06,communication,Nieuwsbrief,1,Verkoop,,2147483648,0.25\n" +
+        "2025-01-07,communication,Nieuwsbrief,1,Verkoop,,40,0.25\n",
+        "line 2, column 7 (participants_count): must be at most 2147483647")]
+    public void A_count_too_large_for_the_warehouse_is_rejected_with_its_line_and_column(string name, string content, string problem)
+    {
+        // The warehouse keeps counts as 32-bit integers (at most 2,147,483,647): one row each is one too large, the other
+        // loads. Before, the load's cast refused the whole file without naming a line.
+        var summary = test.Import(test.File(name, content));
+
+        (summary.Status, summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe(("loaded", 2L, 1L, 1L), summary.Message);
+        summary.Message.ShouldContain(problem);
+    }
+
     [Fact]
     public void Usage_rows_land_per_person_and_day_with_duplicates_and_bad_rows_named()
     {
