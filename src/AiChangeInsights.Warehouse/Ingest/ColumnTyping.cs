@@ -35,6 +35,11 @@ internal static class ColumnTyping
         return $"nullif(case when list_contains([{string.Join(", ", Blanks)}], ascii({value})) or {ends} then trim({value}, {characters}) else {value} end, '')";
     }
 
+    /// <summary>The values Excel shows for a formula that failed.</summary>
+    static readonly string[] ExcelErrors =
+        ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+         "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+
     /// <summary>A text value longer than this is not a name, department or title but a broken file (one giant field).</summary>
     public const int MaxTextLength = 1000;
 
@@ -109,6 +114,11 @@ internal static class ColumnTyping
             if (column.Kind is ValueKind.Person or ValueKind.Text or ValueKind.TextList or ValueKind.Choice)
                 Error($"length({raw}) > {MaxTextLength}", $"longer than {MaxTextLength} characters: not a value but a damaged row?");
             if (column.MustBeEmail) Error($"{raw} is not null and {raw} not like '%@%'", "not an e-mail address or UPN");
+            // A failed formula (or its text in a CSV saved from Excel) is no name, department or tool. A number, date or
+            // e-mail column already rejects it as not one.
+            if (column.Kind is ValueKind.Person or ValueKind.Text or ValueKind.TextList && !column.MustBeEmail)
+                Error($"starts_with({raw}, '#') and list_contains([{string.Join(", ", ExcelErrors.Select(L))}], upper({raw}))",
+                    "an Excel error value: the formula behind this cell failed");
             if (column.Min is { } min) Error($"{value} < {Num(min)}", $"must be at least {Num(min)}");
             // The warehouse keeps whole numbers as 32-bit integers: a larger count is named here, with its line and column,
             // instead of failing the whole load on a cast that names neither.
