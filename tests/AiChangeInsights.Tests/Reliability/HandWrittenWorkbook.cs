@@ -25,6 +25,10 @@ public static class HandWrittenWorkbook
     public static string TextFormula(string reference, string formula, string cached) =>
         $"<c r=\"{reference}\" t=\"str\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>{System.Security.SecurityElement.Escape(cached)}</v></c>";
 
+    /// <summary>A formula that failed: Excel caches its error value (t="e"), e.g. #N/A from a lookup that found nothing.</summary>
+    public static string Error(string reference, string formula, string error) =>
+        $"<c r=\"{reference}\" t=\"e\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>{System.Security.SecurityElement.Escape(error)}</v></c>";
+
     public static string Row(int number, params string[] cells) => $"<row r=\"{number}\">{string.Concat(cells)}</row>";
 
     /// <summary>Writes a one-sheet workbook; <paramref name="sheetData"/> writes the rows (as UTF-8 bytes) into the sheet part.</summary>

@@ -180,7 +180,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
             new Refused("settings-not-an-export.json line 1: no known export recognised from the header. Found: 'name', 'version', 'theme'."),
             "JSON that is not an export"),
         new("numbers-not-objects.json", new Refused("numbers-not-objects.json line 2: every record must be a JSON object"), "a JSON array of numbers"),
-        new("roster-truncated.json", new Refused("roster-truncated.json line 3: the JSON could not be parsed"), "JSON cut off mid-object"),
+        new("roster-truncated.json", new Refused("roster-truncated.json line 3, column 37: the JSON could not be parsed"), "JSON cut off mid-object"),
 
         // The wrong report of a known tool
         new("teams-user-activity-report.csv",
@@ -321,6 +321,24 @@ public sealed class HostileFileTests(ITestOutputHelper output)
                 RosterValues(test, summary, "role").ShouldBe(["employee", "manager", "leadership"]);
                 RosterValues(test, summary, "strftime(rollout_date, '%Y-%m-%d')").ShouldBe(["2025-01-06", "2025-01-13", "2025-01-01"]);
             },
+        },
+        new("roster-failed-formulas.xlsx",
+            new Loads(1,
+                new Rejected(3, "Afdeling", "an Excel error value: the formula behind this cell failed"),
+                new Rejected(4, "Uitroldatum", "not a date (expected yyyy-mm-dd or dd-mm-yyyy)")),
+            "failed formulas (#N/A from a lookup, #VALUE! from a date): rejected with line and column, never read as empty cells")
+        {
+            Make = path => HandWrittenWorkbook.Write(path, "Personeel",
+            [
+                HandWrittenWorkbook.Row(1, HandWrittenWorkbook.Text("A1", "E-mail"), HandWrittenWorkbook.Text("B1", "Afdeling"),
+                    HandWrittenWorkbook.Text("C1", "Uitroldatum")),
+                HandWrittenWorkbook.Row(2, HandWrittenWorkbook.Text("A2", "an@example.nl"), HandWrittenWorkbook.Text("B2", "Verkoop"),
+                    HandWrittenWorkbook.Number("C2", 45663, date: true)),
+                HandWrittenWorkbook.Row(3, HandWrittenWorkbook.Text("A3", "bo@example.nl"),
+                    HandWrittenWorkbook.Error("B3", "VLOOKUP(A3,Afdelingen!A:B,2,FALSE)", "#N/A"), HandWrittenWorkbook.Number("C3", 45663, date: true)),
+                HandWrittenWorkbook.Row(4, HandWrittenWorkbook.Text("A4", "cy@example.nl"), HandWrittenWorkbook.Text("B4", "Verkoop"),
+                    HandWrittenWorkbook.Error("C4", "DATEVALUE(\"gisteren\")", "#VALUE!")),
+            ]),
         },
         new("zip-bomb.xlsx",
             new Refused("zip-bomb.xlsx line 1: the workbook unpacks to more than 1024 MB or compresses"),

@@ -41,6 +41,7 @@ public sealed class JsonFile : TabularFile
         var known = new HashSet<string>(StringComparer.Ordinal);
         var lines = new LineCounter(json);
         string shape;
+        var openRecordLine = 0;
         try
         {
             var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
@@ -54,6 +55,7 @@ public sealed class JsonFile : TabularFile
                 var line = lines.LineAt((int)reader.TokenStartIndex);
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw new ImportRejectedException(line, null, null, "every record must be a JSON object ({ … }).");
+                openRecordLine = line;
                 using (var document = JsonDocument.ParseValue(ref reader))
                 {
                     var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -64,6 +66,7 @@ public sealed class JsonFile : TabularFile
                     }
                     records.Add((line, values));
                 }
+                openRecordLine = 0;
                 if (!reader.Read()) break;
             }
             if (array && reader.Read())
@@ -71,7 +74,13 @@ public sealed class JsonFile : TabularFile
         }
         catch (JsonException e)
         {
-            throw new ImportRejectedException((int)(e.LineNumber ?? 0) + 1, null, null, $"the JSON could not be parsed: {e.Message.Split(" LineNumber:")[0]}");
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            // A record cut off shows only where the parser gave up (often the next record's line): say where it started.
+            var cutOff = openRecordLine > 0 && openRecordLine < line
+                ? $" The object that starts on line {openRecordLine} is never closed: is the file cut off?"
+                : "";
+            throw new ImportRejectedException(line, (int)(e.BytePositionInLine ?? 0) + 1, null,
+                $"the JSON could not be parsed: {e.Message.Split(" LineNumber:")[0]}{cutOff}");
         }
         if (records.Count == 0) throw new ImportRejectedException(1, null, null, "the JSON holds no objects.");
         return new JsonFile(displayName, keys, records, shape);

@@ -72,6 +72,8 @@ public sealed class GitHubCopilotExportTests : IDisposable
             """));
 
         summary.Status.ShouldBe("rejected");
-        summary.Message.ShouldStartWith("users-1-day.ndjson line 3: the JSON could not be parsed");
+        // The parser gives up at the end of the file (line 3, column 1); the record that was cut off starts on line 2.
+        summary.Message.ShouldStartWith("users-1-day.ndjson line 3, column 1: the JSON could not be parsed");
+        summary.Message.ShouldEndWith("The object that starts on line 2 is never closed: is the file cut off?");
     }
 }
