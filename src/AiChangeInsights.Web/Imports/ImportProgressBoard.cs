@@ -19,10 +19,19 @@ public sealed class ImportProgressBoard
         return source.Token;
     }
 
+    /// <summary>
+    /// The import has returned (loaded, rejected or rolled back): nothing is left to cancel. Called before the job's
+    /// final state is written, so a Cancel that sees that state answers false; the progress stays until <see cref="End"/>.
+    /// </summary>
+    public void Returned(long jobId)
+    {
+        if (cancellation.TryRemove(jobId, out var source)) source.Dispose();
+    }
+
     public void End(long jobId)
     {
         progress.TryRemove(jobId, out _);
-        if (cancellation.TryRemove(jobId, out var source)) source.Dispose();
+        Returned(jobId);
     }
 
     public ImportProgress? Of(long jobId) => progress.GetValueOrDefault(jobId);
@@ -31,8 +40,15 @@ public sealed class ImportProgressBoard
     public bool Cancel(long jobId)
     {
         if (!cancellation.TryGetValue(jobId, out var source)) return false;
-        source.Cancel();
-        return true;
+        try
+        {
+            source.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // the import returned in between
+        }
     }
 
     // Progress<T> would post to a synchronisation context; a job has none and wants the latest value only.

@@ -35,6 +35,7 @@ public sealed class ImportQueueJob(ImportJobs jobs, Importer importer, ImportPro
                 var summary = File.Exists(job.FilePath)
                     ? importer.Import(job.FilePath, job.Request, board.Reporter(job.JobId), cancel.Token)
                     : new ImportSummary { File = job.FileName, Status = ImportSummary.Rejected, Message = $"{job.FileName}: the uploaded file is gone." };
+                board.Returned(job.JobId);
                 // The server stops: the import rolled back; the job stays 'running' and is queued again at the next start.
                 if (summary.Status == ImportSummary.Cancelled && cancellationToken.IsCancellationRequested) break;
                 jobs.Finish(job.JobId, summary);
