@@ -146,16 +146,22 @@ public sealed class Importer(Warehouse warehouse)
         // valid is a view, not a copy: a million typed rows stay in memory once.
         // Without blank rows, the view need not evaluate every column of a row to find them.
         var blankFilter = blankRows > 0 ? " where not _empty" : "";
+        // A vendor's column filled from several file columns names, per row, the one its value came from.
+        var ofRow = (match.Vendor?.ColumnOfRow(match) ?? new Dictionary<string, (string Position, string Header)>()).ToList();
+        string ByRow(string part, string fallback) => ofRow.Count == 0 ? fallback :
+            $"coalesce(case r.column_name {string.Join(" ", ofRow.Select((c, i) => $"when {ColumnTyping.L(c.Key)} then r.\"_{part}{i}\""))} end, {fallback})";
+        var rowColumns = string.Concat(ofRow.Select((c, i) => $"{c.Value.Position} as \"_position{i}\", {c.Value.Header} as \"_header{i}\", "));
         connection.Execute(typedByReader
             ? $"""
               create or replace temp view valid as select * exclude (_fails, _padded, _empty) from typed{blankFilter};
               create or replace temp table rejected (line bigint, position integer, column_name varchar, value varchar, reason varchar);
               """
-            : """
+            : $"""
               create or replace temp view valid as select * exclude (_errors, _empty) from typed where not _empty and len(_errors) = 0;
               create or replace temp table rejected as
-                  select r._line as line, l.position, coalesce(l.header, r.column_name) as column_name, r.value, r.reason
-                  from (select _line, unnest(_errors, recursive := true) from typed where not _empty and len(_errors) > 0) r
+                  select r._line as line, {ByRow("position", "l.position")} as position,
+                         {ByRow("header", "coalesce(l.header, r.column_name)")} as column_name, r.value, r.reason
+                  from (select _line, {rowColumns}unnest(_errors, recursive := true) from typed where not _empty and len(_errors) > 0) r
                   left join column_label l using (column_name);
               """);
         var rowsRejected = typedByReader ? 0 : rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");

@@ -145,6 +145,21 @@ public sealed class Microsoft365CopilotUsageExport : VendorExport
             """;
     }
 
+    /// <summary>A row's date came from its app's column (the feature), or from the overall date for "Other Copilot app".</summary>
+    public override IReadOnlyDictionary<string, (string Position, string Header)> ColumnOfRow(HeaderMatch match)
+    {
+        var sources = match.Extra.Select(x => (Feature: x.Header.Length == 0 ? OtherApp : x.Header, x.Field))
+            .DistinctBy(s => s.Feature).ToList();
+        if (sources.Count == 0) return base.ColumnOfRow(match);
+        string When(Func<(string Feature, int Field), string> value) =>
+            $"case feature {string.Join(" ", sources.Select(s => $"when {L(s.Feature)} then {value(s)}"))} end";
+        return new Dictionary<string, (string, string)>
+        {
+            ["date"] = (When(s => (s.Field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                When(s => L(match.Header.Fields[s.Field].Trim()))),
+        };
+    }
+
     public override IReadOnlyList<string> Notes(LoadContext context)
     {
         var notes = new List<string>();

@@ -99,6 +99,14 @@ public abstract class VendorExport
     /// </summary>
     public virtual string? Reshape(HeaderMatch match, ImportRequest request) => null;
 
+    /// <summary>
+    /// For a template column the reshape fills from several file columns (Microsoft 365: the date from each app's
+    /// column), SQL over a typed row giving the file column it came from: its 1-based position and its header. A
+    /// rejected value then names its own column instead of the template's name.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, (string Position, string Header)> ColumnOfRow(HeaderMatch match) =>
+        new Dictionary<string, (string, string)>();
+
     /// <summary>What the export implies for the request: the tool of a usage log, a course from the file name, …</summary>
     public virtual ImportRequest Defaults(ImportRequest request, string fileName) => request;
 

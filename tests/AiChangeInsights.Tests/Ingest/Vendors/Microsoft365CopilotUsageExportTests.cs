@@ -20,8 +20,10 @@ public sealed class Microsoft365CopilotUsageExportTests : IDisposable
         // date matches no app: 'Other Copilot app'), Cor 0 (no activity), the concealed user 1 (Chat), Dirk 2 (Teams, Word)
         // = 9 read; Dirk's Teams date 2025-02-30 does not exist (line 6): 1 rejected, 8 loaded.
         (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected, summary.Duplicates).ShouldBe((9L, 8L, 1L, 0L));
+        // The bad date names the app column it came from (the 6th), not the template's "date".
         test.Query<(int Line, string Column, string Value)>("select line, column_name, value from import_rejected_row where import_id = $id",
-            new { id = summary.ImportId }).ShouldBe([(6, "date", "2025-02-30")]);
+            new { id = summary.ImportId }).ShouldBe([(6, "Microsoft Teams Copilot Last Activity Date", "2025-02-30")]);
+        summary.Message.ShouldContain("first at line 6, column 6 (Microsoft Teams Copilot Last Activity Date): not a date");
 
         test.Query<(DateTime Day, string Feature)>("select usage_date, feature from fct_usage_daily order by usage_date, feature").ShouldBe([
             (new DateTime(2025, 3, 2), "Excel"),
