@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Xml.Linq;
+using AiChangeInsights.Tests.Reliability;
 using ClosedXML.Excel;
 
 namespace AiChangeInsights.Tests.Ingest;
@@ -45,27 +44,19 @@ public sealed class XlsxImportTests : IDisposable
     public void A_failed_formula_is_rejected_with_its_line_column_and_error_not_loaded_as_an_empty_cell()
     {
         var path = Path.Combine(test.Folder, "files", "usage.xlsx");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var workbook = new XLWorkbook())
-        {
-            var sheet = workbook.Worksheets.Add("Gebruik");
-            string[] header = ["date", "user", "tool", "feature", "duration_minutes", "actions"];
-            for (var c = 0; c < header.Length; c++) sheet.Cell(1, c + 1).Value = header[c];
-            for (var r = 2; r <= 4; r++)
-            {
-                sheet.Cell(r, 1).Value = new DateTime(2025, 1, 5 + r);
-                sheet.Cell(r, 2).Value = "an@example.nl";
-                sheet.Cell(r, 3).Value = "Copilot";
-                sheet.Cell(r, 4).Value = "chat";
-                sheet.Cell(r, 5).Value = 10;
-                sheet.Cell(r, 6).Value = 1;
-            }
-            sheet.Cell(2, 5).FormulaA1 = "1/0";
-            sheet.Cell(3, 3).FormulaA1 = "VLOOKUP(\"x\",Z1:Z2,1,FALSE)";
-            workbook.SaveAs(path);
-        }
-        // As Excel saves them: each formula with its failed result (t="e") as the cell's value.
-        SaveFailedFormulas(path, new() { ["E2"] = "#DIV/0!", ["C3"] = "#N/A" });
+        // As Excel saves a failed formula: the formula with its error as the cell's cached value (t="e").
+        string[] header = ["date", "user", "tool", "feature", "duration_minutes", "actions"];
+        string Row(int r, string? tool = null, string? minutes = null) => HandWrittenWorkbook.Row(r,
+            HandWrittenWorkbook.Number($"A{r}", 45661 + r, date: true), // 2025-01-07 .. 2025-01-09
+            HandWrittenWorkbook.Text($"B{r}", "an@example.nl"), tool ?? HandWrittenWorkbook.Text($"C{r}", "Copilot"),
+            HandWrittenWorkbook.Text($"D{r}", "chat"), minutes ?? HandWrittenWorkbook.Number($"E{r}", 10), HandWrittenWorkbook.Number($"F{r}", 1));
+        HandWrittenWorkbook.Write(path, "Gebruik",
+        [
+            HandWrittenWorkbook.Row(1, header.Select((h, c) => HandWrittenWorkbook.Text($"{(char)('A' + c)}1", h)).ToArray()),
+            Row(2, minutes: HandWrittenWorkbook.Error("E2", "1/0", "#DIV/0!")),
+            Row(3, tool: HandWrittenWorkbook.Error("C3", "VLOOKUP(\"x\",Z1:Z2,1,FALSE)", "#N/A")),
+            Row(4),
+        ]);
 
         var summary = test.Import(path);
 
@@ -77,25 +68,6 @@ public sealed class XlsxImportTests : IDisposable
                 (3, "tool", "#N/A", "an Excel error value: the formula behind this cell failed"),
             ]);
         test.Scalar<decimal>("select sum(active_minutes) from fct_usage_daily").ShouldBe(10m);
-    }
-
-    static void SaveFailedFormulas(string path, Dictionary<string, string> errors)
-    {
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
-        XDocument sheet;
-        using (var read = entry.Open()) sheet = XDocument.Load(read);
-        var main = sheet.Root!.Name.Namespace;
-        foreach (var cell in sheet.Descendants(main + "c"))
-        {
-            if (!errors.TryGetValue((string)cell.Attribute("r")!, out var error)) continue;
-            cell.SetAttributeValue("t", "e");
-            cell.Elements(main + "v").Remove();
-            cell.Add(new XElement(main + "v", error));
-        }
-        entry.Delete();
-        using var write = zip.CreateEntry("xl/worksheets/sheet1.xml").Open();
-        sheet.Save(write);
     }
 
     [Fact]
