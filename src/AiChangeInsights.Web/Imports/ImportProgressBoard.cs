@@ -23,10 +23,7 @@ public sealed class ImportProgressBoard
     /// The import has returned (loaded, rejected or rolled back): nothing is left to cancel. Called before the job's
     /// final state is written, so a Cancel that sees that state answers false; the progress stays until <see cref="End"/>.
     /// </summary>
-    public void Returned(long jobId)
-    {
-        if (cancellation.TryRemove(jobId, out var source)) source.Dispose();
-    }
+    public void Returned(long jobId) => cancellation.TryRemove(jobId, out _);
 
     public void End(long jobId)
     {
@@ -39,16 +36,10 @@ public sealed class ImportProgressBoard
     /// <summary>Asks a running import to stop; false when the job is not running here.</summary>
     public bool Cancel(long jobId)
     {
+        // The sources are never disposed (they hold no timer), so one removed in between is cancelled harmlessly.
         if (!cancellation.TryGetValue(jobId, out var source)) return false;
-        try
-        {
-            source.Cancel();
-            return true;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false; // the import returned in between
-        }
+        source.Cancel();
+        return true;
     }
 
     // Progress<T> would post to a synchronisation context; a job has none and wants the latest value only.
