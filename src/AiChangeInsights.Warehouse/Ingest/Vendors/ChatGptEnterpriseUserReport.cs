@@ -23,6 +23,7 @@ namespace AiChangeInsights.Warehouse.Ingest.Vendors;
 public sealed class ChatGptEnterpriseUserReport : VendorExport
 {
     public const string Tool = "ChatGPT Enterprise";
+    const string PeriodStart = "period_start";
 
     static readonly IReadOnlyDictionary<string, string> SubFeatures = new Dictionary<string, string>
     {
@@ -55,7 +56,7 @@ public sealed class ChatGptEnterpriseUserReport : VendorExport
         "model_to_messages", "gpt_to_messages", "tool_to_messages", "project_to_messages", "messages_rank",
     };
 
-    public override bool KeepsExtraColumn(string normalisedHeader) => normalisedHeader == "period_start" || SubFeatures.ContainsKey(normalisedHeader);
+    public override bool KeepsExtraColumn(string normalisedHeader) => normalisedHeader == PeriodStart || SubFeatures.ContainsKey(normalisedHeader);
 
     public override string ExtraHeader(IReadOnlyList<Files.HeadRecord> headerRows, int field) => Headers.Normalise(headerRows[0].Fields[field]);
 
@@ -67,22 +68,36 @@ public sealed class ChatGptEnterpriseUserReport : VendorExport
         // "0" and empty are no messages; anything else (also text) stays, for typing to judge.
         static string Used(string value) => $"({value} is not null and coalesce(try_cast({value} as double), 1) <> 0)";
         var messages = "nullif(trim(f.actions), '')";
-        var date = $"coalesce(nullif(trim(f.\"date\"), ''), {Extra("period_start")})";
+        var firstActive = "nullif(trim(f.\"date\"), '')";
+        var date = $"coalesce({firstActive}, {Extra(PeriodStart)})";
+        // period_start stays only on the rows that took their date from it, so a bad one names that column (ColumnOfRow).
+        var fromPeriod = $"case when {firstActive} is null then {Extra(PeriodStart)} end";
         var subRows = SubFeatures.Where(s => match.Extra.Any(x => x.Header == s.Key))
-            .Select(s => $"union all select f._rec, f.\"user\", {date}, null, {L(s.Value)} from f where {Used(messages)} and {Used(Extra(s.Key))}");
-        var nulls = string.Join("", match.Extra.Select(x => $", null::varchar as {Q(x.Name)}"));
+            .Select(s => $"union all select f._rec, f.\"user\", {date}, null, {L(s.Value)}, {fromPeriod} from f where {Used(messages)} and {Used(Extra(s.Key))}");
+        var extras = string.Join("", match.Extra.Select(x => x.Header == PeriodStart ? $", r.from_period as {Q(x.Name)}" : $", null::varchar as {Q(x.Name)}"));
         return $"""
             create or replace temp table chatgpt_members as
             select count(*) as member_periods, count(*) filter (where not {Used("nullif(trim(actions), '')")}) as inactive from src;
             create or replace temp table src as
             with f as (select rowid as _rec, * from src)
-            select r._rec, r."user", r."date", r.actions, r.feature{nulls}
+            select r._rec, r."user", r."date", r.actions, r.feature{extras}
             from (
-                select f._rec, f."user", {date} as "date", {messages} as actions, 'Chat' as feature from f where {Used(messages)}
+                select f._rec, f."user", {date} as "date", {messages} as actions, 'Chat' as feature, {fromPeriod} as from_period from f where {Used(messages)}
                 {string.Join("\n                ", subRows)}
             ) r
             order by r._rec, r.feature
             """;
+    }
+
+    /// <summary>A row dated by period_start (no first day active) names period_start when that date is bad.</summary>
+    public override IReadOnlyDictionary<string, (string Position, string Header)> ColumnOfRow(HeaderMatch match)
+    {
+        if (match.Extra.FirstOrDefault(x => x.Header == PeriodStart) is not { } period) return base.ColumnOfRow(match);
+        string When(string value) => $"case when {Q(period.Name)} is not null then {value} end";
+        return new Dictionary<string, (string, string)>
+        {
+            ["date"] = (When((period.Field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), When(L(match.Header.Fields[period.Field].Trim()))),
+        };
     }
 
     public override IReadOnlyList<string> Notes(LoadContext context)

@@ -40,6 +40,33 @@ public sealed class ChatGptEnterpriseUserReportTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_period_start_names_that_column_when_the_row_took_its_date_from_it()
+    {
+        var report = test.File("Voorbeeld BV monthly user report 2025-04-01.csv", """
+            cadence,period_start,period_end,email,is_active,first_day_active_in_period,messages,gpt_messages
+            Monthly,2025-04-01,2025-04-30,an.devries@example.nl,1,2025-04-31,9,2
+            Monthly,2025-04-31,2025-04-30,bram.jansen@example.nl,1,,5,3
+            Monthly,2025-04-31,2025-04-30,cor.bakker@example.nl,1,2025-04-07,4,0
+            """);
+
+        var summary = test.Import(report);
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        // Rows: An Chat + GPTs (line 2), Bram Chat + GPTs (line 3), Cor Chat (line 4) = 5 read. An's first day active is
+        // 2025-04-31 (column 6): 2 rows rejected. Bram has none, so his rows take period_start 2025-04-31 (column 2): 2 more.
+        // Cor's period_start is as bad, but his first day active dates his row: 1 loaded.
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((5L, 1L, 4L));
+        test.Query<(int Line, string Column, string Value)>(
+            "select distinct line, column_name, value from import_rejected_row where import_id = $id order by line",
+            new { id = summary.ImportId }).ShouldBe([
+                (2, "first_day_active_in_period", "2025-04-31"),
+                (3, "period_start", "2025-04-31"),
+            ]);
+        summary.Message.ShouldContain("first at line 2, column 6 (first_day_active_in_period): not a date");
+        test.Query<DateTime>("select usage_date from fct_usage_daily").ShouldBe([new DateTime(2025, 4, 7)]);
+    }
+
+    [Fact]
     public void Inactive_members_and_the_period_rule_are_in_the_notes_and_no_name_is_stored()
     {
         var summary = test.Import(VendorSamples.Path(Report));
