@@ -93,7 +93,7 @@ public static class Aci
         Warehouse.Warehouse? warehouse = null;
         try
         {
-            warehouse = OpenWarehouse(arguments);
+            warehouse = OpenWarehouse(arguments, create: true);
             var importer = new Importer(warehouse);
             summaries = arguments.Values.Select(file => File.Exists(file)
                 ? importer.Import(file, options, arguments.Flag("progress") ? new StageLines(Path.GetFileName(file), errors) : null)
@@ -141,7 +141,7 @@ public static class Aci
 
         try
         {
-            using var warehouse = OpenWarehouse(arguments);
+            using var warehouse = OpenWarehouse(arguments, create: true);
             var imports = warehouse.Read(c => Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from import_history where status = 'loaded'"));
             if (imports > 0)
             {
@@ -205,9 +205,20 @@ public static class Aci
             .OrderBy(f => Path.GetFileName(f).StartsWith("roster", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal);
 
-    internal static Warehouse.Warehouse OpenWarehouse(Arguments arguments) =>
-        Warehouse.Warehouse.Open(WarehouseOptions.ForDatabaseFile(arguments.Option("db") ?? Path.Combine("data", Warehouse.Warehouse.DatabaseFileName),
+    /// <summary>
+    /// The warehouse of --db. Only import and seed create one: a mistyped --db for sql, export or backup would otherwise
+    /// answer from a new, empty warehouse (0 rows, "no data") as if the data were gone.
+    /// </summary>
+    internal static Warehouse.Warehouse OpenWarehouse(Arguments arguments, bool create = false)
+    {
+        var database = arguments.Option("db") ?? Path.Combine("data", Warehouse.Warehouse.DatabaseFileName);
+        return Warehouse.Warehouse.Open(WarehouseOptions.ForDatabaseFile(create ? database : Existing(database),
             Environment.GetEnvironmentVariable("ACI_SITE_SECRET")));
+    }
+
+    internal static string Existing(string database) => File.Exists(database)
+        ? database
+        : throw new UsageException($"there is no warehouse at {Path.GetFullPath(database)}: check --db (aci import or aci seed creates one)");
 
     static string Describe(ImportSummary s) => string.Create(CultureInfo.InvariantCulture,
         $"{s.Status,-16} {s.File}  [{s.Source ?? "?"}] read {s.RowsRead}, loaded {s.RowsLoaded}, rejected {s.RowsRejected}, duplicates {s.Duplicates}\n                 {s.Message}");

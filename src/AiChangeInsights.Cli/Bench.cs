@@ -36,7 +36,7 @@ internal static class Bench
         }
         if (arguments.Option("db") is { } database)
         {
-            BenchViews.Measure(Path.GetFileName(database), database, runs, output);
+            BenchViews.Measure(Path.GetFileName(database), Aci.Existing(database), runs, output);
             return Aci.Ok;
         }
         var scale = DemoScale.Parse(arguments.Option("scale") ?? "large");

@@ -61,7 +61,30 @@ public sealed class AciTests : IDisposable
     {
         Run("import").Errors.ShouldContain("import needs at least one FILE");
         Run("import", "x.csv", "--source", "payroll").Errors.ShouldContain("unknown source 'payroll'");
-        Run("sql", "select nonsense from nowhere", "--db", database).Exit.ShouldBe(Aci.BadUsage);
+        Run("import", test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"), "--db", database).Exit.ShouldBe(Aci.Ok);
+        var badQuery = Run("sql", "select nonsense from nowhere", "--db", database);
+        badQuery.Exit.ShouldBe(Aci.BadUsage);
+        badQuery.Errors.ShouldContain("nowhere");
+    }
+
+    [Fact]
+    public void A_mistyped_db_is_refused_instead_of_answering_from_a_new_empty_warehouse()
+    {
+        var typo = Path.Combine(test.Folder, "dta", "warehouse.duckdb");
+
+        foreach (var command in new[] { new[] { "sql", "select count(*) from raw_usage" }, ["backup"], ["export", "--report", "quarterly", "--quarter", "2025Q4"],
+                     ["bench", "--runs", "1"] })
+        {
+            var (exit, output, errors) = Run([.. command, "--db", typo]);
+            exit.ShouldBe(Aci.BadUsage, command[0]);
+            errors.ShouldContain($"there is no warehouse at {typo}: check --db");
+            output.ShouldBeEmpty();
+        }
+        Directory.Exists(Path.GetDirectoryName(typo)).ShouldBeFalse();
+
+        // Import creates the warehouse where --db says, as before.
+        Run("import", test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"), "--db", typo).Exit.ShouldBe(Aci.Ok);
+        Run("sql", "select count(*) as people from dim_person", "--db", typo).Output.ShouldBe("people\n1\n", StringCompareShould.IgnoreLineEndings);
     }
 
     [Fact]
@@ -122,6 +145,7 @@ public sealed class AciTests : IDisposable
     public void Times_are_stored_in_utc_on_a_server_in_another_time_zone()
     {
         // DuckDB takes the zone from TZ; now() would store Amsterdam time beside the UTC times written from C#.
+        Run("import", test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"), "--db", database).Exit.ShouldBe(Aci.Ok);
         var aci = Path.Combine(AppContext.BaseDirectory, "aci.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", aci, "sql",
             "select current_setting('TimeZone') || ' ' || (abs(epoch(now()::timestamp) - epoch(get_current_timestamp())) < 60)::varchar", "--db", database])
