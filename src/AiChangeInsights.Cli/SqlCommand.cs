@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 
 namespace AiChangeInsights.Cli;
 
-/// <summary><c>aci sql</c>: run one query against the warehouse and print CSV (with a header row) or JSON.</summary>
+/// <summary><c>aci sql</c>: run one read-only query against the warehouse and print CSV (with a header row) or JSON.</summary>
 internal static class SqlCommand
 {
     public static int Run(Arguments arguments, TextWriter output)
@@ -15,17 +15,30 @@ internal static class SqlCommand
         var format = arguments.Option("format") ?? "csv";
         if (format is not ("csv" or "json")) throw new UsageException("--format is csv or json");
 
-        using var warehouse = Aci.OpenWarehouse(arguments);
+        // Opening the warehouse brings its schema up to date (and says so when the server holds the file). The query
+        // then runs on a read-only connection: data changes go through imports, undo and settings, which keep the
+        // import history, undo and marts in step; a DELETE typed here would leave them describing rows that are gone.
+        string database;
+        using (var warehouse = Aci.OpenWarehouse(arguments)) database = warehouse.DatabasePath;
+        using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
+        connection.Open();
         try
         {
-            return warehouse.Read(connection =>
+            using (var settings = connection.CreateCommand())
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = arguments.Values[0];
-                using var reader = command.ExecuteReader();
-                if (format == "csv") WriteCsv(reader, output); else WriteJson(reader, output);
-                return Aci.Ok;
-            });
+                settings.CommandText = "set autoinstall_known_extensions = false; set autoload_known_extensions = false; set TimeZone = 'UTC'";
+                settings.ExecuteNonQuery();
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = arguments.Values[0];
+            using var reader = command.ExecuteReader();
+            if (format == "csv") WriteCsv(reader, output); else WriteJson(reader, output);
+            return Aci.Ok;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("read-only mode", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("sql only reads the warehouse: change data by importing, undoing an import or the settings page " +
+                                        $"({e.Message.Split('\n')[0]})");
         }
         catch (DuckDBException e)
         {

@@ -68,6 +68,20 @@ public sealed class AciTests : IDisposable
     }
 
     [Fact]
+    public void Sql_only_reads_so_history_undo_and_marts_stay_in_step()
+    {
+        Run("import", test.File("roster.csv", "email,department\nan@example.nl,Verkoop\nbo@example.nl,Verkoop\n"), "--db", database).Exit.ShouldBe(Aci.Ok);
+
+        var delete = Run("sql", "delete from raw_roster", "--db", database);
+
+        delete.Exit.ShouldBe(Aci.BadUsage);
+        delete.Errors.ShouldContain("aci: sql only reads the warehouse: change data by importing, undoing an import or the settings page");
+        Run("sql", "select count(*) as rows from raw_roster", "--db", database).Output.ShouldBe("rows\n2\n", StringCompareShould.IgnoreLineEndings);
+        // A scratch table of its own is still fine: temp tables live in memory, not in the warehouse.
+        Run("sql", "create temp table t as select 42 as x; select x from t", "--db", database).Output.ShouldBe("x\n42\n", StringCompareShould.IgnoreLineEndings);
+    }
+
+    [Fact]
     public void A_mistyped_db_is_refused_instead_of_answering_from_a_new_empty_warehouse()
     {
         var typo = Path.Combine(test.Folder, "dta", "warehouse.duckdb");
