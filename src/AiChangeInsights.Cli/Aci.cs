@@ -168,7 +168,7 @@ public static class Aci
     {
         arguments.Allow("db", "keep");
         using var warehouse = OpenWarehouse(arguments);
-        var keep = int.TryParse(arguments.Option("keep"), out var k) ? k : 7;
+        var keep = arguments.Count("keep", 7);
         var backup = new Warehouse.Backups.Backups(warehouse).Create(DateTime.UtcNow, keep);
         output.WriteLine($"Backup written: {backup.Folder} ({Warehouse.Backups.Backups.Size(backup.Bytes)}); the newest {keep} are kept.");
         return Ok;

@@ -31,6 +31,13 @@ internal sealed class Arguments
 
     public bool Flag(string name) => options.ContainsKey(name);
 
+    /// <summary>A count option (--runs 5): a positive whole number, or <paramref name="fallback"/> when absent.</summary>
+    public int Count(string name, int fallback) => Option(name) is not { } text
+        ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : throw new UsageException($"--{name} must be a whole number above 0, not '{text}'");
+
     public void Allow(params string[] names)
     {
         var unknown = options.Keys.Where(k => !names.Contains(k)).ToList();

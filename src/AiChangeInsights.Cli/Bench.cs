@@ -17,9 +17,7 @@ internal static class Bench
                 return BenchAll.Run(arguments, output);
             case "import":
                 arguments.Allow("rows", "runs", "xlsx-rows");
-                var result = BenchImport.Measure(long.Parse(arguments.Option("rows") ?? "1000000", CultureInfo.InvariantCulture),
-                    int.Parse(arguments.Option("runs") ?? "5", CultureInfo.InvariantCulture),
-                    long.Parse(arguments.Option("xlsx-rows") ?? "50000", CultureInfo.InvariantCulture), output);
+                var result = BenchImport.Measure(arguments.Count("rows", 1_000_000), arguments.Count("runs", 5), arguments.Count("xlsx-rows", 50_000), output);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  median: product {result.ProductMedianMs:F0} ms, DuckDB {result.NativeMedianMs:F0} ms, ratio {result.MedianRatio:F2}x; peak memory {result.ProductPeakMegabytes:F0} MB (DuckDB alone {result.NativePeakMegabytes:F0} MB)"));
                 return Aci.Ok;
@@ -28,7 +26,7 @@ internal static class Bench
                 return BenchImport.Once(arguments.Values[0], arguments.Values[1], arguments.Option("db") ?? throw new UsageException("--db is required"), output);
         }
         arguments.Allow("db", "scale", "runs", "server");
-        var runs = int.Parse(arguments.Option("runs") ?? "20", CultureInfo.InvariantCulture);
+        var runs = arguments.Count("runs", 20);
         if (arguments.Option("server") is { } server)
         {
             BenchPages.Measure(server, runs, output).GetAwaiter().GetResult();

@@ -21,9 +21,9 @@ internal static class BenchAll
     public static int Run(Arguments arguments, TextWriter output)
     {
         arguments.Allow("runs", "import-runs", "rows", "scales", "web", "repo", "readme");
-        var runs = int.Parse(arguments.Option("runs") ?? "20", Inv);
-        var importRuns = int.Parse(arguments.Option("import-runs") ?? "5", Inv);
-        var rows = long.Parse(arguments.Option("rows") ?? "1000000", Inv);
+        var runs = arguments.Count("runs", 20);
+        var importRuns = arguments.Count("import-runs", 5);
+        var rows = arguments.Count("rows", 1_000_000);
         var scales = (arguments.Option("scales") ?? "demo,large,stress").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(DemoScale.Parse).ToList();
         var web = arguments.Option("web");
         var repo = arguments.Option("repo");

@@ -65,6 +65,11 @@ public sealed class AciTests : IDisposable
         var badQuery = Run("sql", "select nonsense from nowhere", "--db", database);
         badQuery.Exit.ShouldBe(Aci.BadUsage);
         badQuery.Errors.ShouldContain("nowhere");
+        // Counts are checked before any work starts, instead of ending aci with a .NET stack trace.
+        var badRows = Run("bench", "import", "--rows", "1e6");
+        badRows.Exit.ShouldBe(Aci.BadUsage);
+        badRows.Errors.ShouldStartWith("aci: --rows must be a whole number above 0, not '1e6'");
+        Run("backup", "--keep", "-1", "--db", database).Errors.ShouldContain("--keep must be a whole number above 0, not '-1'");
     }
 
     [Fact]
