@@ -263,12 +263,16 @@ internal static class ColumnTyping
         return $"coalesce(case when regexp_matches({raw}, '^\\d{{4}}') then try_cast({raw} as timestamp) end, try_strptime({raw}, [{string.Join(", ", formats.Select(L))}]))";
     }
 
+    /// <summary>
+    /// A number in the column's convention. The other separator may only group thousands (three digits each):
+    /// with a decimal comma, a stray "1.5" is no number, where dropping the point would read it as 15.
+    /// </summary>
     static string DecimalExpression(string raw, bool comma)
     {
         var cleaned = $"regexp_replace({raw}, '[€%\\s]', '', 'g')";
         return comma
-            ? $"try_cast(replace(replace({cleaned}, '.', ''), ',', '.') as decimal(18, 4))"
-            : $"try_cast(replace({cleaned}, ',', '') as decimal(18, 4))";
+            ? $@"case when regexp_full_match({cleaned}, '[+-]?(\d+|\d{{1,3}}(\.\d{{3}})+)?(,\d+)?') then try_cast(replace(replace({cleaned}, '.', ''), ',', '.') as decimal(18, 4)) end"
+            : $@"case when regexp_full_match({cleaned}, '[+-]?(\d+|\d{{1,3}}(,\d{{3}})+)?(\.\d+)?') then try_cast(replace({cleaned}, ',', '') as decimal(18, 4)) end";
     }
 
     /// <summary>Per date and number column: day-first or month-first, decimal comma or point.</summary>

@@ -105,6 +105,26 @@ public sealed class TemplateImportTests : IDisposable
             .ShouldBe([(new DateTime(2025, 1, 13), 7.5m), (new DateTime(2025, 3, 2), 1234.5m)]);
     }
 
+    [Theory]
+    [InlineData("a decimal point among commas", "Datum;Gebruiker;Tool;Duur (minuten)\n03-03-2025;jan.devries@example.nl;ChatGPT;2,5\n" +
+        "04-03-2025;jan.devries@example.nl;ChatGPT;3,5\n05-03-2025;jan.devries@example.nl;ChatGPT;1.5\n", "1.5", "not a number (read with a decimal comma)")]
+    [InlineData("a decimal comma among points", "date,user,tool,duration_minutes\n2025-03-03,jan.devries@example.nl,Copilot,2.5\n" +
+        "2025-03-04,jan.devries@example.nl,Copilot,3.5\n2025-03-05,jan.devries@example.nl,Copilot,\"1,5\"\n", "1,5", "not a number (read with a decimal point)")]
+    public void A_number_written_with_the_other_decimal_separator_is_rejected_not_read_ten_times_larger(string name, string content, string value, string reason)
+    {
+        test.Import(Roster());
+
+        var summary = test.Import(test.File("usage.csv", content));
+
+        // Two of three values set the column's separator; the third's separator can only group thousands (three digits),
+        // so '1.5' is no number there. Dropping it would have read 15 minutes.
+        summary.Status.ShouldBe("loaded", name);
+        (summary.RowsLoaded, summary.RowsRejected).ShouldBe((2L, 1L), name);
+        test.Query<(int Line, string Value, string Reason)>("select line, value, reason from import_rejected_row where import_id = $id",
+            new { id = summary.ImportId }).ShouldBe([(4, value, reason)], name);
+        test.Query<decimal>("select active_minutes from fct_usage_daily order by usage_date").ShouldBe([2.5m, 3.5m], name);
+    }
+
     [Fact]
     public void US_dates_are_recognised_when_a_day_above_12_sits_second_and_a_forced_locale_wins()
     {
