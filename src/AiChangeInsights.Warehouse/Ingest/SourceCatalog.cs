@@ -31,12 +31,26 @@ public static class SourceCatalog
                                 || s.OtherNames.Any(o => o.Equals(name, StringComparison.OrdinalIgnoreCase)))
         ?? throw new ArgumentException($"unknown source '{name}'; use auto or one of: {string.Join(", ", All.Select(s => s.Name))}");
 
-    /// <summary>A name from a file name: "gebruik_chatgpt_2025-03.csv" -> "Chatgpt" when nothing better is given.</summary>
-    public static string? NameFromFileName(string fileName, IReadOnlySet<string> noise)
+    /// <summary>Words of a file name that say when, not what: months (English and Dutch), quarters, weeks, halves.</summary>
+    static readonly IReadOnlySet<string> Periods = new HashSet<string>
+    {
+        "jan", "january", "januari", "feb", "february", "februari", "mar", "march", "mrt", "maart", "apr", "april", "may", "mei",
+        "jun", "june", "juni", "jul", "july", "juli", "aug", "august", "augustus", "sep", "sept", "september", "oct", "october",
+        "okt", "oktober", "nov", "november", "dec", "december", "q1", "q2", "q3", "q4", "kw1", "kw2", "kw3", "kw4", "h1", "h2",
+        "wk", "week", "month", "maand", "quarter", "kwartaal", "year", "jaar",
+    };
+
+    /// <summary>
+    /// A name from a file name when nothing better is given: its first word ("gebruik_chatgpt_2025-03.csv" ->
+    /// "Chatgpt"), or all its words (<paramref name="allWords"/>: "AI Pulse March(1-5).xlsx" -> "Ai Pulse"), leaving
+    /// out noise, numbers and periods, so that the waves of one survey or the months of one tool's log share a name.
+    /// </summary>
+    public static string? NameFromFileName(string fileName, IReadOnlySet<string> noise, bool allWords = false)
     {
         var stem = Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant();
-        var word = System.Text.RegularExpressions.Regex.Split(stem, "[^a-z0-9]+")
-            .FirstOrDefault(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && !noise.Contains(w));
-        return word is null ? null : char.ToUpperInvariant(word[0]) + word[1..];
+        var words = System.Text.RegularExpressions.Regex.Split(stem, "[^a-z0-9]+")
+            .Where(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && !noise.Contains(w) && !Periods.Contains(w))
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]).ToList();
+        return words.Count == 0 ? null : allWords ? string.Join(" ", words) : words[0];
     }
 }

@@ -90,6 +90,19 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_tool_taken_from_the_file_name_skips_periods_and_is_named_in_the_summary()
+    {
+        test.Import(Roster());
+
+        var guessed = test.Import(test.File("Q1 copilot usage.csv", "date,user\n2025-03-03,jan.devries@example.nl\n"));
+        var given = test.Import(test.File("march-2025 chatgpt.csv", "date,user\n2025-03-04,jan.devries@example.nl\n"), new ImportRequest { Tool = "ChatGPT Team" });
+
+        guessed.Message.ShouldContain("Rows without a tool count as 'Copilot', taken from the file name: give the tool when uploading (--tool) to name it otherwise.");
+        given.Message.ShouldNotContain("Rows without a tool");
+        test.Query<string>("select tool from fct_usage_daily order by usage_date").ShouldBe(["Copilot", "ChatGPT Team"]);
+    }
+
+    [Fact]
     public void A_log_saved_by_Dutch_Excel_reads_day_first_dates_and_decimal_commas()
     {
         test.Import(Roster());
@@ -159,6 +172,27 @@ public sealed class TemplateImportTests : IDisposable
                 ("basic", null, null, null),
                 ("advanced", new DateTime(2025, 2, 15), 55m, false),
             ]);
+    }
+
+    [Fact]
+    public void A_next_wave_that_numbers_its_responses_from_1_again_is_loaded_not_skipped_as_duplicates()
+    {
+        // Microsoft Forms numbers each new form's responses from 1; the file names differ only in their month.
+        const string header = "ID,Completion time,Department,I trust the results of AI.\n";
+        var march = test.Import(test.File("AI Pulse March(1-2).csv", header + "1,2025-03-03 09:00,Verkoop,2\n2,2025-03-04 10:00,Verkoop,2\n"));
+        var june = test.Import(test.File("AI Pulse June(1-2).csv", header + "1,2025-06-02 09:00,Verkoop,5\n2,2025-06-03 10:00,Productie,4\n"));
+        // A later export of the June form holds its two responses again and one new one.
+        var juneAgain = test.Import(test.File("AI Pulse June(1-3).csv",
+            header + "1,2025-06-02 09:00,Verkoop,5\n2,2025-06-03 10:00,Productie,4\n3,2025-06-05 11:00,Verkoop,4\n"));
+
+        (march.RowsLoaded, march.Duplicates).ShouldBe((2L, 0L));
+        (june.RowsLoaded, june.Duplicates).ShouldBe((2L, 0L));
+        (juneAgain.RowsLoaded, juneAgain.Duplicates).ShouldBe((1L, 2L));
+        // One survey (the month is not part of its name), two waves: March 2 responses, June 2 + 1.
+        test.Query<(string Survey, DateTime Wave, long Responses, decimal Trust)>("""
+            select r.survey, r.wave, count(*), sum(a.answer) from stg_survey__response r
+            join stg_survey__answer a using (survey, response_id) group by all order by wave
+            """).ShouldBe([("Ai Pulse", new DateTime(2025, 3, 1), 2L, 4m), ("Ai Pulse", new DateTime(2025, 6, 1), 3L, 13m)]);
     }
 
     [Fact]

@@ -56,14 +56,27 @@ public sealed class SurveyImporter : Source
 
     public override LoadResult Load(LoadContext context)
     {
-        var survey = context.Request.Survey ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Survey";
+        var survey = context.Request.Survey ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise, allWords: true) ?? "Survey";
+        // A response is its survey, ID and completion time. Tools such as Microsoft Forms number every new form's
+        // responses from 1, so a next wave repeats earlier IDs: an ID met with another completion time (in the
+        // warehouse or in this file) is keyed with its time as well, instead of being skipped as a duplicate.
         context.Execute("""
             create or replace temp table survey_rows as
-            select v._rec, v._line, coalesce(v.survey, $survey) as survey, v.response_id, v.submitted_at, r.person_id, v.department,
-                   row_number() over (partition by coalesce(v.survey, $survey), v.response_id order by v._rec) > 1 as repeated,
-                   exists (select 1 from raw_survey_response x
-                           where x.survey = coalesce(v.survey, $survey) and x.response_id = v.response_id) as seen
-            from valid v left join person_ref r on r.identifier = v."user"
+            with f as (
+                select v.*, coalesce(v.survey, $survey) as survey_name,
+                       min(v.submitted_at) over same_id <> max(v.submitted_at) over same_id
+                       or exists (select 1 from raw_survey_response x where x.survey = coalesce(v.survey, $survey)
+                                  and x.response_id = v.response_id and x.submitted_at <> v.submitted_at) as id_reused
+                from valid v
+                window same_id as (partition by coalesce(v.survey, $survey), v.response_id)
+            ), k as (
+                select f.*, case when id_reused then response_id || ' @ ' || strftime(submitted_at, '%Y-%m-%d %H:%M:%S') else response_id end as response_key
+                from f
+            )
+            select k._rec, k._line, k.survey_name as survey, k.response_key as response_id, k.submitted_at, r.person_id, k.department,
+                   row_number() over (partition by k.survey_name, k.response_key order by k._rec) > 1 as repeated,
+                   exists (select 1 from raw_survey_response x where x.survey = k.survey_name and x.response_id = k.response_key) as seen
+            from k left join person_ref r on r.identifier = k."user"
             """, new { survey });
         context.Execute($"""
             insert into raw_survey_response
