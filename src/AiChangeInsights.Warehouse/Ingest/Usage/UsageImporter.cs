@@ -44,6 +44,7 @@ public sealed class UsageImporter : Source
 
     public override LoadResult Load(LoadContext context)
     {
+        var toolFromFileName = context.Request.Tool is null;
         var tool = context.Request.Tool ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Unknown";
         // The file's rows with their person and key; a view, so the rows are not copied once more.
         context.Execute($"""
@@ -108,6 +109,10 @@ public sealed class UsageImporter : Source
             """).Single();
         context.Execute("drop view usage_event");
         var notes = new List<string>();
+        // A guessed tool name is a guess: say it, so that a wrong one ("Q1 report.csv") is seen before it reaches a page.
+        if (toolFromFileName && context.Scalar<bool>("select exists (select 1 from valid where tool is null)"))
+            notes.Add($"Rows without a tool count as '{tool}', {(tool == "Unknown" ? "as the file name names none" : "taken from the file name")}: " +
+                      "give the tool when uploading (--tool) to name it otherwise.");
         if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
     }
