@@ -71,14 +71,17 @@ internal static class ColumnTyping
     /// False once the fast lane's checks found no padded value: the view then passes text on as the reader read it.
     /// Every later pass over a million rows is cheaper, and DuckDB holds less while it aggregates them.
     /// </param>
-    public static void Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
+    /// <returns>Notes for the summary: dates that read either way and were read day first.</returns>
+    public static IReadOnlyList<string> Create(DuckDBConnection connection, HeaderMatch match, ImportRequest request,
         bool commaByDefault, bool typedByReader = false, bool trim = true)
     {
         var source = match.Source;
         var present = source.Columns.Where(c => match.Has(c.Name)).ToList();
         bool Typed(SourceColumn c) => typedByReader && match.Has(c.Name) && ReaderType(c) is not null;
         // The reader's columns need none: it read them as ISO dates and plain numbers.
-        var conventions = typedByReader ? [] : DecideConventions(connection, present, request.Locale, commaByDefault);
+        var (conventions, notes) = typedByReader
+            ? ([], [])
+            : DecideConventions(connection, present, request.Locale, commaByDefault, c => match.Columns.TryGetValue(c, out var f) ? match.Header.Fields[f].Trim() : c);
 
         // Each value is trimmed once (layer v) and typed once (layer t); the checks read those columns instead of
         // repeating the expressions, which cost several passes of regexes and date parsing per value.
@@ -176,6 +179,7 @@ internal static class ColumnTyping
             {final}
             """;
         connection.Execute(sql);
+        return notes;
     }
 
     /// <summary>
@@ -275,19 +279,25 @@ internal static class ColumnTyping
             : $@"case when regexp_full_match({cleaned}, '[+-]?(\d+|\d{{1,3}}(,\d{{3}})+)?(\.\d+)?') then try_cast(replace({cleaned}, ',', '') as decimal(18, 4)) end";
     }
 
-    /// <summary>Per date and number column: day-first or month-first, decimal comma or point.</summary>
-    static Dictionary<string, Convention> DecideConventions(DuckDBConnection connection, List<SourceColumn> present, string locale, bool commaByDefault)
+    /// <summary>
+    /// Per date and number column: day-first or month-first, decimal comma or point. A date column whose values read
+    /// either way follows the file's other date columns (one export writes all its dates alike), else day first,
+    /// with a note for the summary.
+    /// </summary>
+    static (Dictionary<string, Convention>, List<string>) DecideConventions(DuckDBConnection connection, List<SourceColumn> present,
+        string locale, bool commaByDefault, Func<string, string> header)
     {
         var forced = Locales.Find(locale);
         var result = new Dictionary<string, Convention>();
+        var notes = new List<string>();
         var dated = present.Where(c => c.Kind is ValueKind.Date or ValueKind.Timestamp or ValueKind.Month).ToList();
         var numeric = present.Where(c => c.Kind is ValueKind.Decimal or ValueKind.Integer).ToList();
         if (forced is not null)
         {
             foreach (var c in dated.Concat(numeric)) result[c.Name] = new Convention(forced.DayFirst, forced.DecimalComma);
-            return result;
+            return (result, notes);
         }
-        if (dated.Count + numeric.Count == 0) return result;
+        if (dated.Count + numeric.Count == 0) return (result, notes);
 
         // Each value's evidence is computed once in the inner select, and only for a value that can hold any: a date
         // with a separator in the second or third place (not an ISO date), a number with a comma or a point.
@@ -296,10 +306,12 @@ internal static class ColumnTyping
         foreach (var c in dated)
         {
             var t = $"trim(src.{Q(c.Name)})";
-            var parts = $"string_split(regexp_extract({t}, '^(\\d{{1,2}}[-/.]\\d{{1,2}})[-/.]\\d{{2,4}}', 1), regexp_extract({t}, '^\\d{{1,2}}([-/.])', 1))";
+            var separator = $"regexp_extract({t}, '^\\d{{1,2}}([-/.])', 1)";
+            var parts = $"list_append(string_split(regexp_extract({t}, '^(\\d{{1,2}}[-/.]\\d{{1,2}})[-/.]\\d{{2,4}}', 1), {separator}), {separator})";
             evidence.Add($"case when contains('-/.', substr({t}, 2, 1)) or contains('-/.', substr({t}, 3, 1)) then {parts} end as {Q(c.Name)}");
             measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[1] as int) > 12) as {Q(c.Name + "__day_first")}");
             measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[2] as int) > 12) as {Q(c.Name + "__month_first")}");
+            measures.Add($"min({Q(c.Name)}[1] || {Q(c.Name)}[3] || {Q(c.Name)}[2]) filter (where try_cast({Q(c.Name)}[1] as int) <> try_cast({Q(c.Name)}[2] as int)) as {Q(c.Name + "__either_way")}");
         }
         foreach (var c in numeric)
         {
@@ -312,12 +324,17 @@ internal static class ColumnTyping
             $"select {string.Join(", ", measures)} from (select {string.Join(", ", evidence)} from src)");
         long Count(string key) => Convert.ToInt64(row[key], CultureInfo.InvariantCulture);
 
+        // Dutch and German exports write day first; only evidence of the contrary switches.
+        var order = dated.ToDictionary(c => c.Name, c => (DayFirst: Count(c.Name + "__day_first"), MonthFirst: Count(c.Name + "__month_first")));
+        var fileMonthFirst = order.Values.Any(e => e.MonthFirst > 0 && e.DayFirst == 0) && !order.Values.Any(e => e.DayFirst > 0);
         foreach (var c in dated)
         {
-            long dayFirst = Count(c.Name + "__day_first"), monthFirst = Count(c.Name + "__month_first");
-            // Dutch and German exports write day first; only evidence of the contrary switches.
-            var isDayFirst = !(monthFirst > 0 && dayFirst == 0);
+            var (dayFirst, monthFirst) = order[c.Name];
+            var isDayFirst = dayFirst + monthFirst > 0 ? !(monthFirst > 0 && dayFirst == 0) : !fileMonthFirst;
             result[c.Name] = new Convention(isDayFirst, commaByDefault);
+            if (dayFirst + monthFirst == 0 && isDayFirst && row[c.Name + "__either_way"] is string example)
+                notes.Add($"Dates in '{header(c.Name)}' read either way ('{example}…' could be day or month first): read day first. " +
+                          "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
         }
         foreach (var c in numeric)
         {
@@ -325,7 +342,7 @@ internal static class ColumnTyping
             var isComma = comma > point || (comma == point && commaByDefault);
             result[c.Name] = new Convention(true, isComma);
         }
-        return result;
+        return (result, notes);
     }
 
     internal static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

@@ -122,10 +122,11 @@ public sealed class Importer(Warehouse warehouse)
             typedByReader = false;
             stages.Track(connection, () => file.Load(connection, match.Header, match.DataStartIndex, columns));
         }
+        IReadOnlyList<string> typingNotes = [];
         if (!typedByReader)
         {
             if (match.Vendor?.Reshape(match, request) is { } reshape) connection.Execute(reshape);
-            stages.Track(connection, () => ColumnTyping.Create(connection, match, request, commaByDefault));
+            typingNotes = stages.Track(connection, () => ColumnTyping.Create(connection, match, request, commaByDefault));
         }
         // The text is typed now: free its memory before the next steps need theirs (a million rows hold 100+ MB).
         // The fast lane's typed is a view over src, which stays.
@@ -185,6 +186,7 @@ public sealed class Importer(Warehouse warehouse)
             var context = new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra);
             result = stages.Track(connection, () => source.Load(context));
             if (match.Vendor is not null) result = result with { Notes = [.. result.Notes, .. match.Vendor.Notes(context)] };
+            result = result with { Notes = [.. typingNotes, .. result.Notes] };
         }
 
         // A source may reject single cells (a survey answer off the scale) while keeping the row.

@@ -152,6 +152,29 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_date_column_that_reads_either_way_follows_the_files_other_dates_or_is_named_in_the_summary()
+    {
+        test.Import(Roster());
+
+        // enrolled_at has 01/20: month first. completed_at (02/03, 02/05) alone reads either way, so it follows.
+        var training = test.Import(test.File("training.csv", """
+            user,course,enrolled_at,completed_at
+            jan.devries@example.nl,AI basics,01/20/2025,02/03/2025
+            piet.jansen@example.nl,AI basics,01/21/2025,02/05/2025
+
+            """));
+        training.Message.ShouldNotContain("read either way");
+        test.Query<(DateTime Enrolled, DateTime Completed)>("select enrolled_at, completed_at from fct_training order by enrolled_at")
+            .ShouldBe([(new DateTime(2025, 1, 20), new DateTime(2025, 2, 3)), (new DateTime(2025, 1, 21), new DateTime(2025, 2, 5))]);
+
+        // Nothing in this file tells: day first, and the summary says so with the smallest such value.
+        var usage = test.Import(test.File("usage.csv", "date,user,tool\n03/02/2025,jan.devries@example.nl,Copilot\n03/01/2025,piet.jansen@example.nl,Copilot\n"));
+        usage.Message.ShouldContain("Dates in 'date' read either way ('03/01…' could be day or month first): read day first. " +
+                                    "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
+        test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 3), new DateTime(2025, 2, 3)]);
+    }
+
+    [Fact]
     public void Training_completions_keep_levels_scores_and_open_enrolments()
     {
         test.Import(Roster());
