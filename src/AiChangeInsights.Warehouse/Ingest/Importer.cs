@@ -92,6 +92,13 @@ public sealed class Importer(Warehouse warehouse)
         {
             throw explanation;
         }
+        catch (ImportRejectedException first) when (file is XlsxFile workbook)
+        {
+            // A workbook may open with a README or summary sheet: the export is the first sheet that is one.
+            match = RecogniseLaterSheet(workbook, candidates, forced) ?? throw (workbook.PassedSheets.Count < 2 ? first
+                : new ImportRejectedException(first.Line, first.Column, first.ColumnName,
+                    $"{first.Reason} (on the first sheet; {OtherSheets(workbook.PassedSheets.Skip(1).ToList())} either)"));
+        }
         var source = match.Source;
         if (match.Extra.Count > MaxExtraColumns)
         {
@@ -230,6 +237,27 @@ public sealed class Importer(Warehouse warehouse)
         stages.Token.ThrowIfCancellationRequested();
         transaction.Commit();
         return summary;
+    }
+
+    static string OtherSheets(IReadOnlyList<string> names) => names.Count == 1
+        ? $"the workbook's other sheet '{names[0]}' is no export"
+        : $"the workbook's other sheets {string.Join(", ", names.Select(n => $"'{n}'"))} are no exports";
+
+    /// <summary>The header of the workbook's next visible sheets with data, until one is an export; null when none is.</summary>
+    static HeaderMatch? RecogniseLaterSheet(XlsxFile workbook, IReadOnlyList<Source> candidates, bool forced)
+    {
+        while (workbook.NextSheet())
+        {
+            try
+            {
+                return Headers.Recognise(workbook.Head, candidates, forced);
+            }
+            catch (ImportRejectedException)
+            {
+                // Not this one either: the first sheet's reason is the one reported.
+            }
+        }
+        return null;
     }
 
     /// <summary>

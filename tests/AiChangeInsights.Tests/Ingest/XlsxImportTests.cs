@@ -41,6 +41,56 @@ public sealed class XlsxImportTests : IDisposable
     }
 
     [Fact]
+    public void Hidden_sheets_are_passed_over_and_so_is_a_readme_sheet_before_the_export()
+    {
+        var path = Path.Combine(test.Folder, "files", "usage.xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var workbook = new XLWorkbook())
+        {
+            // A hidden sheet of stale rows, in the export's own columns: Excel does not show it, so it is not read.
+            var stale = workbook.Worksheets.Add("Oud");
+            string[] header = ["date", "user", "duration_minutes"];
+            for (var c = 0; c < header.Length; c++) stale.Cell(1, c + 1).Value = header[c];
+            stale.Cell(2, 1).Value = new DateTime(2024, 1, 5);
+            stale.Cell(2, 2).Value = "an@example.nl";
+            stale.Cell(2, 3).Value = 99;
+            stale.Visibility = XLWorksheetVisibility.Hidden;
+            workbook.Worksheets.Add("Lees mij").Cell(1, 1).Value = "Export of AI usage, made by IT on 1 March 2025.";
+            var data = workbook.Worksheets.Add("Gebruik");
+            for (var c = 0; c < header.Length; c++) data.Cell(1, c + 1).Value = header[c];
+            data.Cell(2, 1).Value = new DateTime(2025, 3, 3);
+            data.Cell(2, 2).Value = "an@example.nl";
+            data.Cell(2, 3).Value = 12;
+            workbook.SaveAs(path);
+        }
+
+        var summary = test.Import(path, new() { Tool = "Copilot" });
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        summary.Message.ShouldContain("sheet 'Gebruik'");
+        test.Query<(DateTime Day, decimal Minutes)>("select usage_date, active_minutes from fct_usage_daily").ShouldBe([(new DateTime(2025, 3, 3), 12m)]);
+    }
+
+    [Fact]
+    public void A_workbook_without_an_export_on_any_sheet_names_the_other_sheets_it_tried()
+    {
+        var path = Path.Combine(test.Folder, "files", "notes.xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var workbook = new XLWorkbook())
+        {
+            workbook.Worksheets.Add("Lees mij").Cell(1, 1).Value = "Nothing to import here.";
+            workbook.Worksheets.Add("Grafiek").Cell(1, 1).Value = "Chart data follows.";
+            workbook.SaveAs(path);
+        }
+
+        var summary = test.Import(path);
+
+        summary.Status.ShouldBe("rejected");
+        summary.Message.ShouldContain("line 1");
+        summary.Message.ShouldContain("(on the first sheet; the workbook's other sheet 'Grafiek' is no export either)");
+    }
+
+    [Fact]
     public void A_failed_formula_is_rejected_with_its_line_column_and_error_not_loaded_as_an_empty_cell()
     {
         var path = Path.Combine(test.Folder, "files", "usage.xlsx");

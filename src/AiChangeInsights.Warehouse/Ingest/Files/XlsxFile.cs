@@ -7,7 +7,7 @@ using ExcelDataReader;
 namespace AiChangeInsights.Warehouse.Ingest.Files;
 
 /// <summary>
-/// The first sheet with data of an .xlsx workbook, streamed with ExcelDataReader (a fraction of ClosedXML's
+/// The first visible sheet with data of an .xlsx workbook (or a later one: <see cref="NextSheet"/>), streamed with ExcelDataReader (a fraction of ClosedXML's
 /// memory). Cells become invariant text (dates ISO, numbers with a point) so the same SQL types them as a CSV.
 /// Empty rows are skipped; line numbers are Excel row numbers.
 /// </summary>
@@ -15,23 +15,23 @@ public sealed class XlsxFile : TabularFile
 {
     const long MaxUnpackedBytes = 1L << 30;
 
+    readonly string path;
     readonly FileStream stream;
     readonly IExcelDataReader reader;
     readonly List<HeadRecord> head = [];
-    readonly string sheet;
-    readonly CellRange[] mergedDown;
     readonly Dictionary<CellRange, string> mergedValues = [];
-    readonly Dictionary<(int Row, int Column), string> errorCells;
+    readonly List<string> passedSheets = [];
+    // The sheet being read: set by EnterSheet.
+    string sheet = "";
+    CellRange[] mergedDown = [];
+    Dictionary<(int Row, int Column), string> errorCells = [];
     bool readerHasRow;
 
-    XlsxFile(string displayName, FileStream stream, IExcelDataReader reader, string sheet, Dictionary<(int, int), string> errorCells)
-        : base(displayName)
+    XlsxFile(string displayName, string path, FileStream stream, IExcelDataReader reader) : base(displayName)
     {
+        this.path = path;
         this.stream = stream;
         this.reader = reader;
-        this.sheet = sheet;
-        this.errorCells = errorCells;
-        mergedDown = reader.MergeCells?.Where(r => r.ToRow > r.FromRow).ToArray() ?? [];
     }
 
     public override string ReadAs => $"Excel workbook, sheet '{sheet}'";
@@ -58,13 +58,9 @@ public sealed class XlsxFile : TabularFile
 
         try
         {
-            // The first sheet that has a non-empty row.
-            do
-            {
-                var file = new XlsxFile(displayName, stream, reader, reader.Name, ErrorCells(path, reader.Name));
-                if (file.FillHead()) return file;
-            } while (reader.NextResult());
-            throw new ImportRejectedException(1, null, null, "the workbook has no sheet with data.");
+            var file = new XlsxFile(displayName, path, stream, reader);
+            if (file.EnterSheet() || file.NextSheet()) return file;
+            throw new ImportRejectedException(1, null, null, "the workbook has no visible sheet with data (hidden sheets are not read).");
         }
         catch
         {
@@ -72,6 +68,36 @@ public sealed class XlsxFile : TabularFile
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Moves on to the next visible sheet with a non-empty row, for a workbook whose first such sheet is not the export
+    /// (a README or summary sheet before the data); false when there is none.
+    /// </summary>
+    public bool NextSheet()
+    {
+        passedSheets.Add(sheet);
+        while (reader.NextResult())
+            if (EnterSheet()) return true;
+        return false;
+    }
+
+    /// <summary>The sheets passed over before the one read, for a message when no sheet is an export.</summary>
+    public IReadOnlyList<string> PassedSheets => passedSheets;
+
+    /// <summary>
+    /// Reads the head of the reader's current sheet: false for a sheet without data, and for a hidden one (an
+    /// export's stale or helper data, which Excel does not show the analyst).
+    /// </summary>
+    bool EnterSheet()
+    {
+        if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase)) return false;
+        sheet = reader.Name;
+        head.Clear();
+        mergedValues.Clear();
+        mergedDown = reader.MergeCells?.Where(r => r.ToRow > r.FromRow).ToArray() ?? [];
+        errorCells = ErrorCells(path, sheet);
+        return FillHead();
     }
 
     bool FillHead()
