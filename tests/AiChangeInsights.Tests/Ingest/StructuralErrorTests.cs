@@ -55,6 +55,16 @@ public sealed class StructuralErrorTests : IDisposable
             "wide.csv line 2, column 4: the row has a value in field 4 but the header (line 1) has 3 columns");
 
     [Fact]
+    public void Lines_ending_in_two_carriage_returns_as_Python_writes_them_on_Windows() =>
+        Rejected(test.File("python.csv", "date,user,tool\r\r\n2025-01-06,an@example.nl,Copilot\r\r\n"),
+            "python.csv line 1, column 3: this line ends in two carriage returns (\\r\\r\\n, as a CSV written by Python on Windows has)");
+
+    [Fact]
+    public void A_lone_carriage_return_inside_a_file_of_line_feeds() =>
+        Rejected(test.File("lone-cr.csv", "date,user,tool\n2025-01-06,an@example.nl,Copilot\n2025-01-07,bo@example.nl,Copilot\r2025-01-08,an@example.nl,Copilot\n"),
+            "lone-cr.csv line 3, column 3: a carriage return (\\r) without a line feed after it ends this line");
+
+    [Fact]
     public void A_binary_file() =>
         Rejected(test.File("image.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
             "image.csv line 1: the file holds binary data");

@@ -260,7 +260,8 @@ public sealed class CsvFile : TabularFile
         var best = (Delimiter: Candidates[0], Score: -1, Width: 0);
         foreach (var candidate in Candidates)
         {
-            var reader = new CsvRecordReader(bytes, start, candidate);
+            // Line ends are judged once the delimiter is known, with the line and column of a bad one.
+            var reader = new CsvRecordReader(bytes, start, candidate, lineEndsChecked: false);
             var widths = new List<int>();
             try
             {
@@ -437,7 +438,7 @@ public sealed class CsvFile : TabularFile
 /// RFC 4180 records over UTF-8 bytes, as DuckDB reads them: '"' quotes, '""' escapes, blank lines skipped,
 /// a quote inside an unquoted value is a literal. Errors name the line and the 1-based field.
 /// </summary>
-internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte delimiter)
+internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte delimiter, bool lineEndsChecked = true)
 {
     readonly ReadOnlySpan<byte> bytes = bytes;
     readonly SearchValues<byte> stops = SearchValues.Create([delimiter, (byte)'\n', (byte)'\r']);
@@ -469,6 +470,7 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
         // Blank lines between records are skipped, as DuckDB does.
         while (position < bytes.Length && (bytes[position] == '\n' || bytes[position] == '\r'))
         {
+            if (bytes[position] == '\r') CheckLineFeedFollows(1);
             if (bytes[position] == '\n') LineEnd(position > 0 && bytes[position - 1] == '\r');
             position++;
         }
@@ -543,6 +545,7 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
             // End of record: \n, \r\n or end of file.
             length = position - recordStart;
             var carriageReturn = position < bytes.Length && bytes[position] == '\r';
+            if (carriageReturn) CheckLineFeedFollows(fieldCount);
             if (carriageReturn) position++;
             if (position < bytes.Length && bytes[position] == '\n')
             {
@@ -551,6 +554,19 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
             }
             return true;
         }
+    }
+
+    /// <summary>
+    /// A carriage return outside quotes must end a line with a line feed after it: DuckDB's reader stops at a lone one
+    /// (or "\r\r\n", which Python's csv module writes on Windows) without saying where.
+    /// </summary>
+    readonly void CheckLineFeedFollows(int column)
+    {
+        if (lineEndsChecked && position + 1 < bytes.Length && bytes[position + 1] != '\n')
+            throw new ImportRejectedException(line, column, null,
+                bytes[position + 1] == '\r'
+                    ? "this line ends in two carriage returns (\\r\\r\\n, as a CSV written by Python on Windows has): save the file again as CSV UTF-8, or write it with newline=''."
+                    : "a carriage return (\\r) without a line feed after it ends this line: save the file again as CSV UTF-8.");
     }
 
     void LineEnd(bool afterCarriageReturn)
