@@ -29,6 +29,9 @@ public static class Headers
         return collapsed.Trim('_');
     }
 
+    static bool IsMailLike(string spelling) => spelling.Contains("mail", StringComparison.Ordinal) || spelling.Contains("upn", StringComparison.Ordinal)
+                                               || spelling.Contains("principal", StringComparison.Ordinal);
+
     public static HeaderMatch Recognise(IReadOnlyList<HeadRecord> head, IReadOnlyList<Source> candidates, bool forced)
     {
         if (RecogniseVendor(head, candidates) is { } vendorMatch) return vendorMatch;
@@ -44,14 +47,15 @@ public static class Headers
                 var columns = new Dictionary<string, int>();
                 foreach (var column in source.Columns)
                 {
-                    var spellings = column.Spellings.Select(Normalise).ToHashSet();
-                    for (var i = 0; i < normalised.Length; i++)
-                    {
-                        if (used.Contains(i) || !spellings.Contains(normalised[i])) continue;
-                        columns[column.Name] = i;
-                        used.Add(i);
-                        break;
-                    }
+                    // Of several fields that name the column, the best spelling wins: for a person, an e-mail address
+                    // (people join on it) before a user ID, whichever comes first in the file.
+                    var spellings = column.Spellings.Select(Normalise).ToList();
+                    if (column.Kind == ValueKind.Person) spellings = [.. spellings.OrderBy(s => IsMailLike(s) ? 0 : 1)];
+                    var best = Enumerable.Range(0, normalised.Length).Where(i => !used.Contains(i) && spellings.Contains(normalised[i]))
+                        .OrderBy(i => spellings.IndexOf(normalised[i])).ThenBy(i => i).DefaultIfEmpty(-1).First();
+                    if (best < 0) continue;
+                    columns[column.Name] = best;
+                    used.Add(best);
                 }
                 var extra = new List<ExtraColumn>();
                 for (var i = 0; i < normalised.Length; i++)

@@ -90,6 +90,18 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void Of_a_user_id_and_an_email_column_the_email_is_the_person()
+    {
+        test.Import(Roster());
+
+        // user_id comes first in the file and is an accepted name for the user, but people join on their address.
+        var summary = test.Import(test.File("usage.csv", "user_id,email,date,tool\n1001,jan.devries@example.nl,2025-03-03,Copilot\n"));
+
+        summary.Message.ShouldNotContain("not in any roster");
+        test.Query<string>("select p.department from fct_usage_daily u join dim_person p using (person_id)").ShouldBe(["Verkoop"]);
+    }
+
+    [Fact]
     public void A_tool_taken_from_the_file_name_skips_periods_and_is_named_in_the_summary()
     {
         test.Import(Roster());
