@@ -310,6 +310,27 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_business_figure_that_differs_from_the_one_kept_is_listed_with_the_value_that_counts()
+    {
+        var first = test.Import(test.File("metrics.csv", """
+            period,department,metric,value
+            2025-01,Verkoop,hours_saved,10
+            2025-01,Verkoop,hours_saved,10
+            2025-01,Verkoop,hours_saved,25
+
+            """));
+        var corrected = test.Import(test.File("metrics-corrected.csv", "period,department,metric,value\n2025-01,Verkoop,hours_saved,12.5\n"));
+
+        // Line 3 repeats line 2 exactly (a copy); line 4 is another figure for the same key: both skipped, line 4 listed.
+        (first.RowsLoaded, first.Duplicates).ShouldBe((1L, 2L));
+        first.Message.ShouldContain("line 4, column 4 (value): a second value for 2025-01, Verkoop, hours_saved (line 2 has 10): the first is kept.");
+        (corrected.RowsLoaded, corrected.Duplicates).ShouldBe((0L, 1L));
+        test.Query<(int Line, string Value, string Reason)>("select line, value, reason from import_rejected_row where import_id = $id",
+            new { id = corrected.ImportId }).ShouldBe([(2, "12.5", $"already loaded with 10 by import #{first.ImportId}: the earlier import counts (undo it to load this value)")]);
+        test.Scalar<decimal>("select value from fct_business_metric").ShouldBe(10m);
+    }
+
+    [Fact]
     public void The_same_file_twice_is_already_imported_and_changes_nothing()
     {
         var path = Roster();
