@@ -353,6 +353,9 @@ public sealed class TemplateImportTests : IDisposable
 
         (overlap.RowsLoaded, overlap.Duplicates).ShouldBe((1L, 1L));
         test.Scalar<long>("select count(*) from fct_usage_daily").ShouldBe(3);
+        // The analyst learns which figures count, and how a log cut inside a day would fare.
+        overlap.Message.ShouldContain("1 row(s) fall on a person, day, tool and feature that an earlier import already holds: that import's figures " +
+                                      "count for those days (export whole days; to count this file's instead, undo the earlier import first).");
     }
 
     [Fact]

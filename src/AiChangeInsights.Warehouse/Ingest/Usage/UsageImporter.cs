@@ -113,6 +113,10 @@ public sealed class UsageImporter : Source
         if (toolFromFileName && context.Scalar<bool>("select exists (select 1 from valid where tool is null)"))
             notes.Add($"Rows without a tool count as '{tool}', {(tool == "Unknown" ? "as the file name names none" : "taken from the file name")}: " +
                       "give the tool when uploading (--tool) to name it otherwise.");
+        // Overlapping exports repeat whole days; a log cut in the middle of a day would lose the rest of that day here.
+        if (seen > 0)
+            notes.Add($"{seen} row(s) fall on a person, day, tool and feature that an earlier import already holds: that import's figures " +
+                      "count for those days (export whole days; to count this file's instead, undo the earlier import first).");
         if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
     }
