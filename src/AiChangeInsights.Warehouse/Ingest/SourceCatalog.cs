@@ -41,16 +41,15 @@ public static class SourceCatalog
     };
 
     /// <summary>
-    /// A name from a file name when nothing better is given: its first word ("gebruik_chatgpt_2025-03.csv" ->
-    /// "Chatgpt"), or all its words (<paramref name="allWords"/>: "AI Pulse March(1-5).xlsx" -> "Ai Pulse"), leaving
-    /// out noise, numbers and periods, so that the waves of one survey or the months of one tool's log share a name.
+    /// A name from a file name when nothing better is given: its first word that is not noise, a number or a period
+    /// ("gebruik_chatgpt_2025-03.csv" -> "Chatgpt", "Q1 copilot usage.csv" -> "Copilot"), so that the months of one
+    /// tool's log or the waves of one survey share a name.
     /// </summary>
-    public static string? NameFromFileName(string fileName, IReadOnlySet<string> noise, bool allWords = false)
+    public static string? NameFromFileName(string fileName, IReadOnlySet<string> noise)
     {
         var stem = Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant();
-        var words = System.Text.RegularExpressions.Regex.Split(stem, "[^a-z0-9]+")
-            .Where(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && !noise.Contains(w) && !Periods.Contains(w))
-            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]).ToList();
-        return words.Count == 0 ? null : allWords ? string.Join(" ", words) : words[0];
+        var word = System.Text.RegularExpressions.Regex.Split(stem, "[^a-z0-9]+")
+            .FirstOrDefault(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && !noise.Contains(w) && !Periods.Contains(w));
+        return word is null ? null : char.ToUpperInvariant(word[0]) + word[1..];
     }
 }

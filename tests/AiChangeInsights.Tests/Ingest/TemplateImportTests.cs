@@ -223,11 +223,11 @@ public sealed class TemplateImportTests : IDisposable
         (march.RowsLoaded, march.Duplicates).ShouldBe((2L, 0L));
         (june.RowsLoaded, june.Duplicates).ShouldBe((2L, 0L));
         (juneAgain.RowsLoaded, juneAgain.Duplicates).ShouldBe((1L, 2L));
-        // One survey (the month is not part of its name), two waves: March 2 responses, June 2 + 1.
+        // One survey (named by the file name's first word), two waves: March 2 responses, June 2 + 1.
         test.Query<(string Survey, DateTime Wave, long Responses, decimal Trust)>("""
             select r.survey, r.wave, count(*), sum(a.answer) from stg_survey__response r
             join stg_survey__answer a using (survey, response_id) group by all order by wave
-            """).ShouldBe([("Ai Pulse", new DateTime(2025, 3, 1), 2L, 4m), ("Ai Pulse", new DateTime(2025, 6, 1), 3L, 13m)]);
+            """).ShouldBe([("Ai", new DateTime(2025, 3, 1), 2L, 4m), ("Ai", new DateTime(2025, 6, 1), 3L, 13m)]);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class SurveyImporter : Source
 
     public override LoadResult Load(LoadContext context)
     {
-        var survey = context.Request.Survey ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise, allWords: true) ?? "Survey";
+        var survey = context.Request.Survey ?? SourceCatalog.NameFromFileName(context.FileName, FileNameNoise) ?? "Survey";
         // A response is its survey, ID and completion time. Tools such as Microsoft Forms number every new form's
         // responses from 1, so a next wave repeats earlier IDs: an ID met with another completion time (in the
         // warehouse or in this file) is keyed with its time as well, instead of being skipped as a duplicate.
