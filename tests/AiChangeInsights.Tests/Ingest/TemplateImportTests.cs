@@ -266,6 +266,29 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_seven_point_agreement_scale_is_rescaled_to_five_points_and_a_five_point_somewhat_scale_is_not()
+    {
+        var summary = test.Import(test.File("pulse_2025-03.csv", """
+            response_id,submitted_at,department,AI is useful for my work.,I trust the results of AI.
+            R1,2025-03-03,Verkoop,Strongly agree,Somewhat agree
+            R2,2025-03-03,Verkoop,Agree,Strongly agree
+            R3,2025-03-03,Verkoop,Somewhat agree,Somewhat disagree
+            R4,2025-03-03,Verkoop,Somewhat disagree,Strongly disagree
+            R5,2025-03-03,Verkoop,Strongly disagree,Neither agree nor disagree
+
+            """));
+
+        // Usefulness has both 'Agree' and 'Somewhat agree': 7 points, 1 + (step - 1) x 4 / 6. Strongly agree 7 -> 5,
+        // Agree 6 -> 4.33, Somewhat agree 5 -> 3.67, Somewhat disagree 3 -> 2.33, Strongly disagree 1 -> 1.
+        // Trust uses 'somewhat' without a plain 'agree': Qualtrics' 5-point scale, Somewhat agree 4, Somewhat disagree 2.
+        summary.Message.ShouldContain("Answered on a 7-point agreement scale, rescaled to 1-5: 'AI is useful for my work.' (Agree 4.33, Somewhat agree 3.67");
+        test.Query<(string Response, decimal Useful, decimal Trust)>("""
+            select response_id, sum(answer) filter (where question like 'AI is useful%'), sum(answer) filter (where question like 'I trust%')
+            from raw_survey_answer group by 1 order by 1
+            """).ShouldBe([("R1", 5m, 4m), ("R2", 4.33m, 5m), ("R3", 3.67m, 2m), ("R4", 2.33m, 1m), ("R5", 1m, 3m)]);
+    }
+
+    [Fact]
     public void Activities_read_Dutch_type_names_head_counts_and_reject_unknown_types()
     {
         test.Import(Roster());

@@ -90,7 +90,7 @@ public sealed class SurveyImporter : Source
         if (context.Scalar<bool>("select count(department) > 0 and bool_and(regexp_full_match(trim(department), '[0-9]+')) from survey_rows where not repeated"))
             notes.Add("Every department is a number (a choice code): export the survey with choice texts to get department names.");
         var questions = MapQuestions(context, notes);
-        if (questions.Count > 0) LoadAnswers(context, questions);
+        if (questions.Count > 0) LoadAnswers(context, questions, notes);
 
         return new LoadResult(
             context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen"),
@@ -146,17 +146,26 @@ public sealed class SurveyImporter : Source
         return kept;
     }
 
-    void LoadAnswers(LoadContext context, List<ExtraColumn> questions)
+    void LoadAnswers(LoadContext context, List<ExtraColumn> questions, List<string> notes)
     {
-        context.Execute("create or replace temp table question_column (name varchar, question varchar, position integer)");
+        context.Execute("create or replace temp table likert7_label as select * from (values " +
+                        string.Join(", ", SevenPointLabels.Select(l => $"({ColumnTyping.L(l.Label)}, {l.Score})")) + ") t(label, score)");
+        var sevenPoint = questions.Where(q => IsSevenPoint(context, q)).ToHashSet();
+        if (sevenPoint.Count > 0)
+            notes.Add($"Answered on a 7-point agreement scale, rescaled to 1-5: {string.Join(", ", sevenPoint.Select(q => $"'{q.Header}'"))} " +
+                      "(Agree 4.33, Somewhat agree 3.67, Neutral 3, Somewhat disagree 2.33, Disagree 1.67).");
+        context.Execute("create or replace temp table question_column (name varchar, question varchar, position integer, seven_point boolean)");
         using (var appender = context.Connection.CreateAppender("temp", "main", "question_column"))
-            foreach (var q in questions) appender.CreateRow().AppendValue(q.Name).AppendValue(q.Header).AppendValue(q.Field + 1).EndRow();
+            foreach (var q in questions)
+                appender.CreateRow().AppendValue(q.Name).AppendValue(q.Header).AppendValue(q.Field + 1).AppendValue(sevenPoint.Contains(q)).EndRow();
 
         var columns = string.Join(", ", questions.Select(q => ColumnTyping.Q(q.Name)));
         context.Execute($$"""
             create or replace temp table answer_cell as
             select s._line, s.survey, s.response_id, qc.question, qc.position, u.answer_text,
-                   {{AnswerExpression("u.answer_text")}} as answer,
+                   case when qc.seven_point and lower(trim(u.answer_text)) in (select label from likert7_label)
+                        then (select round(1 + (score - 1) * 4 / 6, 2) from likert7_label where label = lower(trim(u.answer_text)))
+                        else {{AnswerExpression("u.answer_text")}} end as answer,
                    case c.scale when 'nps' then 0 when 'likert5' then 1 else 0 end as low,
                    case c.scale when 'nps' then 10 when 'likert5' then 5 else 10 end as high
             from (unpivot (select _rec, {{columns}} from valid) on {{columns}} into name column_name value answer_text) u
@@ -178,6 +187,31 @@ public sealed class SurveyImporter : Source
             from answer_cell where answer between low and high;
             """);
     }
+
+    /// <summary>
+    /// A 7-point agreement scale words a step between "agree" and "neutral" ("somewhat agree") beside "agree" itself;
+    /// read as the 5-point scale, both would be 4. A column is 7-point when its answers hold both of such a pair.
+    /// </summary>
+    static bool IsSevenPoint(LoadContext context, ExtraColumn question)
+    {
+        var q = $"lower(trim({ColumnTyping.Q(question.Name)}))";
+        return context.Scalar<bool>($"""
+            select (count(*) filter (where {q} in ('agree', 'eens', 'mee eens')) > 0 and count(*) filter (where {q} in ('somewhat agree', 'enigszins eens')) > 0)
+                or (count(*) filter (where {q} in ('disagree', 'oneens', 'mee oneens')) > 0 and count(*) filter (where {q} in ('somewhat disagree', 'enigszins oneens')) > 0)
+            from valid
+            """);
+    }
+
+    static readonly (string Label, int Score)[] SevenPointLabels =
+    [
+        ("strongly disagree", 1), ("helemaal oneens", 1), ("zeer oneens", 1),
+        ("disagree", 2), ("oneens", 2), ("mee oneens", 2),
+        ("somewhat disagree", 3), ("enigszins oneens", 3),
+        ("neither agree nor disagree", 4), ("neutral", 4), ("neutraal", 4), ("niet eens, niet oneens", 4),
+        ("somewhat agree", 5), ("enigszins eens", 5),
+        ("agree", 6), ("eens", 6), ("mee eens", 6),
+        ("strongly agree", 7), ("helemaal eens", 7), ("helemaal mee eens", 7), ("zeer eens", 7),
+    ];
 
     /// <summary>An answer as a number: "4", "4,0", "10 - Zeer waarschijnlijk", or a Likert label.</summary>
     static string AnswerExpression(string text) => $$"""
