@@ -207,7 +207,11 @@ internal static class ColumnTyping
         switch (column.Kind)
         {
             case ValueKind.Person:
-                return ($"lower({raw})", null);
+                // An address as mail programs copy it ("An de Vries <an@example.nl>", "mailto:an@example.nl") is the
+                // address: kept whole, it would be a person who never joins the roster or the usage.
+                return ($@"case when contains({raw}, '<') or {raw} ilike 'mailto:%' " +
+                        $@"then lower(coalesce(nullif(regexp_extract({raw}, '<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>', 1), ''), regexp_replace({raw}, '^(?i:mailto:)', ''))) " +
+                        $"else lower({raw}) end", null);
             case ValueKind.Text:
                 return (raw, null);
             case ValueKind.TextList:

@@ -1,4 +1,5 @@
 using System.Text;
+using AiChangeInsights.Tests.Ingest.Vendors;
 using AiChangeInsights.Warehouse.Ingest;
 
 namespace AiChangeInsights.Tests.Ingest;
@@ -87,6 +88,23 @@ public sealed class TemplateImportTests : IDisposable
         // Jan: 12.5 minutes (the repeated line counted once); Piet 3; the unknown user is kept but outside the roster.
         test.Query<(decimal Minutes, int Events)>("select active_minutes, events from fct_usage_daily order by active_minutes")
             .ShouldBe([(3m, 1), (5m, 1), (12.5m, 1)]);
+    }
+
+    [Fact]
+    public void An_address_as_mail_programs_copy_it_is_the_address()
+    {
+        test.Import(test.File("roster.csv", """
+            email,department
+            Jan de Vries <Jan.deVries@example.nl>,Verkoop
+            mailto:piet.jansen@example.nl,Productie
+
+            """));
+
+        var usage = test.Import(test.File("usage.csv", "date,user,tool\n2025-03-03,jan.devries@example.nl,Copilot\n2025-03-03,piet.jansen@example.nl,Copilot\n"));
+
+        usage.Message.ShouldNotContain("not in any roster");
+        test.Query<string>("select p.department from fct_usage_daily u join dim_person p using (person_id) order by 1").ShouldBe(["Productie", "Verkoop"]);
+        test.ShouldStoreNoNamesOrEmails("Jan de Vries", "jan.devries@example.nl", "mailto");
     }
 
     [Fact]
