@@ -155,6 +155,16 @@ public sealed class HostileFileTests(ITestOutputHelper output)
         {
             Then = (test, summary) => RosterValues(test, summary, "department").ShouldBe(["Financiën", "Réception"]),
         },
+        new("roster-utf32le-bom.csv", new Loads(2), "UTF-32 LE with BOM, which starts like UTF-16 LE's")
+        {
+            Make = path => File.WriteAllBytes(path, [.. new UTF32Encoding(false, true).GetPreamble(),
+                .. new UTF32Encoding(false, true).GetBytes("email,department\nan@example.nl,Financiën\nbo@example.nl,Réception\n")]),
+            Then = (test, summary) =>
+            {
+                summary.Message.ShouldContain("UTF-32, converted");
+                RosterValues(test, summary, "department").ShouldBe(["Financiën", "Réception"]);
+            },
+        },
         new("usage-mixed-encodings.csv",
             new Refused("usage-mixed-encodings.csv line 3: this line is not UTF-8 (Windows-1252?) while other lines are UTF-8: the file mixes two encodings"),
             "a UTF-8 file with a Windows-1252 line appended: read either way, some names would be garbled"),

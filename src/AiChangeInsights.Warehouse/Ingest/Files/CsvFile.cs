@@ -282,12 +282,14 @@ public sealed class CsvFile : TabularFile
     static (string Path, string? Copy, string Encoding) ToUtf8(string path)
     {
         using var stream = File.OpenRead(path);
-        Span<byte> bom = stackalloc byte[3];
-        var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        Span<byte> bom = stackalloc byte[4];
+        var read = stream.ReadAtLeast(bom, 4, throwOnEndOfStream: false);
         stream.Position = 0;
+        if (read == 4 && (bom.SequenceEqual(new byte[] { 0xFF, 0xFE, 0, 0 }) || bom.SequenceEqual(new byte[] { 0, 0, 0xFE, 0xFF })))
+            return Transcode(stream, new UTF32Encoding(bigEndian: bom[0] == 0, byteOrderMark: true), "UTF-32, converted");
         if (read >= 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF))
             return Transcode(stream, bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, "UTF-16, converted");
-        if (read == 3 && bom.SequenceEqual(Encoding.UTF8.Preamble)) return (path, null, "UTF-8 with BOM");
+        if (read >= 3 && bom[..3].SequenceEqual(Encoding.UTF8.Preamble)) return (path, null, "UTF-8 with BOM");
         if (IsUtf8(stream)) return (path, null, "UTF-8");
         if (MixedEncodings(path) is { } mixed) throw mixed;
         return Transcode(stream, Windows1252(), "Windows-1252, converted");

@@ -23,8 +23,9 @@ public static class FileSniffer
         if (first >= 0 && text[first] is (byte)'[' or (byte)'{') return FileFormat.Json;
         if (first >= 0 && text[first] == '<') Markup(text[first..]);
 
-        var utf16 = head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF });
-        if (!utf16)
+        // UTF-16 and UTF-32 with a byte-order mark (FF FE also opens UTF-32 LE) are text full of NUL bytes.
+        var unicode = head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || head.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF });
+        if (!unicode)
         {
             var nul = head.IndexOf((byte)0);
             if (nul >= 0)
