@@ -333,7 +333,8 @@ public sealed class TemplateImportTests : IDisposable
     [Fact]
     public void Business_metrics_ideas_tickets_and_maturity_templates_load()
     {
-        var metrics = test.Import(test.File("metrics.csv", "period,department,metric,value\n2025-01,Verkoop,Uren bespaard,12.5\n2025-01,Verkoop,foutpercentage,4.2\n2025-02,Verkoop,kosten,1000\n"));
+        var metrics = test.Import(test.File("metrics.csv",
+            "period,department,metric,value\n2025-01,Verkoop,Uren bespaard,12.5\n2025-01,Verkoop,foutpercentage,4.2\n2025-02,Verkoop,Kosten per fout,1000\n"));
         var ideas = test.Import(test.File("ideas.csv", "submitted_at,departments,title,status\n2025-02-01,Verkoop|Productie,Offertes met AI,Geïmplementeerd\n2025-02-03,Verkoop,Mailsjablonen,nieuw\n"));
         var tickets = test.Import(test.File("tickets.csv", "created_at,department,category,ai_related\n2025-01-10 09:12,Verkoop,prompting,ja\n2025-01-11 10:00,Verkoop,hardware,nee\n"));
         var maturity = test.Import(test.File("maturity.csv", "assessed_at,department,stage,item_1,item_2\n2025-06-15,Verkoop,2,,\n2025-06-15,Productie,,3,4\n2025-06-15,Directie,,,\n"));

@@ -17,8 +17,9 @@ public sealed class BusinessMetricsImporter : Source
             Choices =
             [
                 ("hours.?saved|uren.?bespaard|bespaarde.?uren|tijdsbesparing|time.?saved", "hours_saved"),
-                ("error|fout", "error_rate"),
+                // Before errors: "kosten per fout" and "cost of errors" are costs.
                 ("cost|kosten", "cost"),
+                ("error|fout", "error_rate"),
                 ("csat|klanttevredenheid|customer.?satisfaction", "csat"),
             ],
         },
