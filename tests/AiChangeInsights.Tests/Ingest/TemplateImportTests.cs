@@ -307,6 +307,27 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_French_survey_reads_its_agreement_labels_and_maps_its_questions_by_keyword()
+    {
+        var summary = test.Import(test.File("sondage_2025-03.csv", """
+            response_id,submitted_at,department,L'IA est utile pour mon travail.,Je fais confiance aux résultats de l'IA.
+            R1,2025-03-03,Verkoop,Tout à fait d'accord,4
+            R2,2025-03-03,Verkoop,D’accord,Plutôt pas d'accord
+            R3,2025-03-03,Verkoop,Pas du tout d'accord,Ni d'accord ni pas d'accord
+
+            """));
+
+        // Tout à fait d'accord 5, D’accord (typographic apostrophe) 4, Pas du tout d'accord 1; Plutôt pas d'accord 2, Ni … 3.
+        summary.Message.ShouldNotContain("Free-text");
+        test.Query<(string Construct, string Response, decimal Answer)>("""
+            select q.construct, a.response_id, a.answer from raw_survey_answer a join survey_question q using (survey, question) order by 1, 2
+            """).ShouldBe([
+                ("trust", "R1", 4m), ("trust", "R2", 2m), ("trust", "R3", 3m),
+                ("usefulness", "R1", 5m), ("usefulness", "R2", 4m), ("usefulness", "R3", 1m),
+            ]);
+    }
+
+    [Fact]
     public void Activities_read_Dutch_type_names_head_counts_and_reject_unknown_types()
     {
         test.Import(Roster());

@@ -21,6 +21,9 @@ public sealed class SurveyImporter : Source
         ("neutraal", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("niet eens, niet oneens", 3), ("teils/teils", 3),
         ("eens", 4), ("mee eens", 4), ("agree", 4), ("stimme zu", 4), ("trifft zu", 4),
         ("helemaal eens", 5), ("helemaal mee eens", 5), ("zeer eens", 5), ("strongly agree", 5), ("stimme voll zu", 5), ("trifft voll zu", 5),
+        // French (Belgian and Swiss teams); a typographic apostrophe is read as a straight one.
+        ("pas du tout d'accord", 1), ("pas d'accord", 2), ("plutôt pas d'accord", 2), ("ni d'accord ni pas d'accord", 3), ("neutre", 3),
+        ("plutôt d'accord", 4), ("d'accord", 4), ("tout à fait d'accord", 5),
         // Qualtrics' default agreement scale words the middle steps "somewhat".
         ("somewhat disagree", 2), ("somewhat agree", 4),
         // Satisfaction scales (Qualtrics: extremely/somewhat, SurveyMonkey: very).
@@ -218,6 +221,6 @@ public sealed class SurveyImporter : Source
         coalesce(
             try_cast(replace(trim({{text}}), ',', '.') as decimal(6, 2)),
             try_cast(regexp_extract(trim({{text}}), '^(\d{1,2})\s*[-–:.=]\s*\D', 1) as decimal(6, 2)),
-            (select score from likert_label where label = lower(trim({{text}}))))
+            (select score from likert_label where label = replace(lower(trim({{text}})), '’', '''')))
         """;
 }
