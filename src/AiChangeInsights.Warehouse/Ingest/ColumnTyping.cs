@@ -7,7 +7,8 @@ namespace AiChangeInsights.Warehouse.Ingest;
 /// <summary>
 /// Turns the text table <c>src</c> into <c>typed</c>: one typed column per template column, <c>_line</c>, and
 /// <c>_errors</c> (a list of {column_name, value, reason}). Date order and decimal separator are decided per
-/// column from the values themselves unless the analyst forces a locale.
+/// column from the values themselves (a date column that reads either way follows the file's other date columns)
+/// unless the analyst forces a locale.
 /// </summary>
 internal static class ColumnTyping
 {
@@ -315,7 +316,7 @@ internal static class ColumnTyping
             evidence.Add($"case when contains('-/.', substr({t}, 2, 1)) or contains('-/.', substr({t}, 3, 1)) then {parts} end as {Q(c.Name)}");
             measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[1] as int) > 12) as {Q(c.Name + "__day_first")}");
             measures.Add($"count(*) filter (where try_cast({Q(c.Name)}[2] as int) > 12) as {Q(c.Name + "__month_first")}");
-            measures.Add($"min({Q(c.Name)}[1] || {Q(c.Name)}[3] || {Q(c.Name)}[2]) filter (where try_cast({Q(c.Name)}[1] as int) <> try_cast({Q(c.Name)}[2] as int)) as {Q(c.Name + "__either_way")}");
+            measures.Add($"min({Q(c.Name)}[1] || {Q(c.Name)}[3] || {Q(c.Name)}[2]) filter (where try_cast({Q(c.Name)}[1] as int) <> try_cast({Q(c.Name)}[2] as int) and {Q(c.Name)}[3] <> '.') as {Q(c.Name + "__either_way")}");
         }
         foreach (var c in numeric)
         {
@@ -336,7 +337,8 @@ internal static class ColumnTyping
             var (dayFirst, monthFirst) = order[c.Name];
             var isDayFirst = dayFirst + monthFirst > 0 ? !(monthFirst > 0 && dayFirst == 0) : !fileMonthFirst;
             result[c.Name] = new Convention(isDayFirst, commaByDefault);
-            if (dayFirst + monthFirst == 0 && isDayFirst && row[c.Name + "__either_way"] is string example)
+            // Worth a note only where month first is plausible: not for dots (German) nor in a ';' file (European Excel).
+            if (dayFirst + monthFirst == 0 && isDayFirst && !commaByDefault && row[c.Name + "__either_way"] is string example)
                 notes.Add($"Dates in '{header(c.Name)}' read either way ('{example}…' could be day or month first): read day first. " +
                           "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
         }

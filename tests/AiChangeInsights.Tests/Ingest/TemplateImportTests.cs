@@ -202,6 +202,12 @@ public sealed class TemplateImportTests : IDisposable
         usage.Message.ShouldContain("Dates in 'date' read either way ('03/01…' could be day or month first): read day first. " +
                                     "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
         test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 3), new DateTime(2025, 2, 3)]);
+
+        // Dutch Excel (';') and German dots write the day first: no note there.
+        test.Import(test.File("gebruik.csv", "datum;gebruiker;tool\n04-02-2025;jan.devries@example.nl;Copilot\n")).Message.ShouldNotContain("read either way");
+        test.Import(test.File("nutzung.csv", "date,user,tool\n05.02.2025,jan.devries@example.nl,Copilot\n")).Message.ShouldNotContain("read either way");
+        test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe(
+            [new DateTime(2025, 1, 3), new DateTime(2025, 2, 3), new DateTime(2025, 2, 4), new DateTime(2025, 2, 5)]);
     }
 
     [Fact]
