@@ -97,7 +97,7 @@ public sealed class Importer(Warehouse warehouse)
             // A workbook may open with a README or summary sheet: the export is the first sheet that is one.
             match = RecogniseLaterSheet(workbook, candidates, forced) ?? throw (workbook.PassedSheets.Count < 2 ? first
                 : new ImportRejectedException(first.Line, first.Column, first.ColumnName,
-                    $"{first.Reason} (on the first sheet; {OtherSheets(workbook.PassedSheets.Skip(1).ToList())} either)"));
+                    $"{first.Reason} (on sheet '{workbook.PassedSheets[0]}'; {OtherSheets(workbook.PassedSheets.Skip(1).ToList())} either)"));
         }
         var source = match.Source;
         if (match.Extra.Count > MaxExtraColumns)

@@ -78,7 +78,11 @@ public sealed class XlsxImportTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var workbook = new XLWorkbook())
         {
+            // A hidden sheet first and an empty one between: neither is among the sheets tried.
+            workbook.Worksheets.Add("Verborgen").Cell(1, 1).Value = "Hidden notes.";
+            workbook.Worksheet("Verborgen").Visibility = XLWorksheetVisibility.Hidden;
             workbook.Worksheets.Add("Lees mij").Cell(1, 1).Value = "Nothing to import here.";
+            workbook.Worksheets.Add("Leeg");
             workbook.Worksheets.Add("Grafiek").Cell(1, 1).Value = "Chart data follows.";
             workbook.SaveAs(path);
         }
@@ -87,7 +91,7 @@ public sealed class XlsxImportTests : IDisposable
 
         summary.Status.ShouldBe("rejected");
         summary.Message.ShouldContain("line 1");
-        summary.Message.ShouldContain("(on the first sheet; the workbook's other sheet 'Grafiek' is no export either)");
+        summary.Message.ShouldContain("(on sheet 'Lees mij'; the workbook's other sheet 'Grafiek' is no export either)");
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using ExcelDataReader;
 namespace AiChangeInsights.Warehouse.Ingest.Files;
 
 /// <summary>
-/// The first visible sheet with data of an .xlsx workbook (or a later one: <see cref="NextSheet"/>), streamed with ExcelDataReader (a fraction of ClosedXML's
-/// memory). Cells become invariant text (dates ISO, numbers with a point) so the same SQL types them as a CSV.
+/// The first visible sheet with data of an .xlsx workbook (or a later one: <see cref="NextSheet"/>), streamed with
+/// ExcelDataReader (a fraction of ClosedXML's memory). Cells become invariant text (dates ISO, numbers with a point)
+/// so the same SQL types them as a CSV.
 /// Empty rows are skipped; line numbers are Excel row numbers.
 /// </summary>
 public sealed class XlsxFile : TabularFile
@@ -59,7 +60,7 @@ public sealed class XlsxFile : TabularFile
         try
         {
             var file = new XlsxFile(displayName, path, stream, reader);
-            if (file.EnterSheet() || file.NextSheet()) return file;
+            if (file.EnterSheet() || file.MoveToNextSheet()) return file;
             throw new ImportRejectedException(1, null, null, "the workbook has no visible sheet with data (hidden sheets are not read).");
         }
         catch
@@ -77,13 +78,18 @@ public sealed class XlsxFile : TabularFile
     public bool NextSheet()
     {
         passedSheets.Add(sheet);
+        return MoveToNextSheet();
+    }
+
+    /// <summary>The sheets with data passed over (all of them once NextSheet is false), for a message when none is an export.</summary>
+    public IReadOnlyList<string> PassedSheets => passedSheets;
+
+    bool MoveToNextSheet()
+    {
         while (reader.NextResult())
             if (EnterSheet()) return true;
         return false;
     }
-
-    /// <summary>The sheets passed over before the one read, for a message when no sheet is an export.</summary>
-    public IReadOnlyList<string> PassedSheets => passedSheets;
 
     /// <summary>
     /// Reads the head of the reader's current sheet: false for a sheet without data, and for a hidden one (an
