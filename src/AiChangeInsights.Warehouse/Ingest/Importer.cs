@@ -134,6 +134,7 @@ public sealed class Importer(Warehouse warehouse)
         {
             if (match.Vendor?.Reshape(match, request) is { } reshape) connection.Execute(reshape);
             typingNotes = stages.Track(connection, () => ColumnTyping.Create(connection, match, request, commaByDefault));
+            if (match.Vendor is null) RefuseReorderedHeader(connection, match);
         }
         // The text is typed now: free its memory before the next steps need theirs (a million rows hold 100+ MB).
         // The fast lane's typed is a view over src, which stays.
@@ -237,6 +238,33 @@ public sealed class Importer(Warehouse warehouse)
         stages.Token.ThrowIfCancellationRequested();
         transaction.Commit();
         return summary;
+    }
+
+    /// <summary>
+    /// Two exports joined one after the other repeat the header. In the first header's column order that line is one
+    /// bad row; in another order, every row below it would land in the wrong columns without a single bad value
+    /// (minutes as actions): the file is refused at that line.
+    /// </summary>
+    static void RefuseReorderedHeader(DuckDBConnection connection, HeaderMatch match)
+    {
+        if (match.Columns.Count < 2) return;
+        var names = match.Header.Fields.Select(f => ColumnTyping.L(f.Trim().ToLowerInvariant())).Distinct().ToList();
+        var columns = match.Columns.OrderBy(c => c.Value).ToList();
+        var found = connection.QueryFirstOrDefault($"""
+            select rowid as _rec, {string.Join(", ", columns.Select(c => $"lower(trim({ColumnTyping.Q(c.Key)})) as {ColumnTyping.Q(c.Key)}"))}
+            from src where {string.Join(" and ", columns.Select(c => $"lower(trim({ColumnTyping.Q(c.Key)})) in ({string.Join(", ", names)})"))}
+            order by rowid limit 1
+            """);
+        if (found is not IDictionary<string, object> row) return;
+        foreach (var (name, field) in columns)
+        {
+            var header = match.Header.Fields[field].Trim();
+            if ((string)row[name] == header.ToLowerInvariant()) continue;
+            var line = connection.ExecuteScalar<long>("select _line from typed where _rec = $rec", new { rec = row["_rec"] });
+            throw new ImportRejectedException((int)line, field + 1, header,
+                $"this line repeats the header with its columns in another order ('{row[name]}' where the first header has '{header}'): " +
+                "two exports seem joined, and the rows below it would land in the wrong columns. Import them as separate files.");
+        }
     }
 
     static string OtherSheets(IReadOnlyList<string> names) => names.Count == 1

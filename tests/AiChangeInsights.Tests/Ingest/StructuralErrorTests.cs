@@ -65,6 +65,18 @@ public sealed class StructuralErrorTests : IDisposable
             "lone-cr.csv line 3, column 3: a carriage return (\\r) without a line feed after it ends this line");
 
     [Fact]
+    public void Two_exports_joined_with_their_columns_in_another_order() =>
+        Rejected(test.File("joined.csv", """
+            date,user,tool,duration_minutes,actions
+            2025-03-03,an@example.nl,ChatGPT,30,2
+            date,user,tool,actions,duration_minutes
+            2025-03-05,an@example.nl,ChatGPT,2,30
+
+            """),
+            "joined.csv line 3, column 4 (duration_minutes): this line repeats the header with its columns in another order " +
+            "('actions' where the first header has 'duration_minutes'): two exports seem joined, and the rows below it would land in the wrong columns.");
+
+    [Fact]
     public void A_binary_file() =>
         Rejected(test.File("image.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
             "image.csv line 1: the file holds binary data");
