@@ -329,13 +329,15 @@ internal static class ColumnTyping
             $"select {string.Join(", ", measures)} from (select {string.Join(", ", evidence)} from src)");
         long Count(string key) => Convert.ToInt64(row[key], CultureInfo.InvariantCulture);
 
-        // Dutch and German exports write day first; only evidence of the contrary switches.
+        // Dutch and German exports write day first; only evidence of the contrary switches. A ';' file comes from
+        // European Excel: there a value that only reads month first is a typo, rejected alone, not a reason to read
+        // every other date of the column the other way.
         var order = dated.ToDictionary(c => c.Name, c => (DayFirst: Count(c.Name + "__day_first"), MonthFirst: Count(c.Name + "__month_first")));
         var fileMonthFirst = order.Values.Any(e => e.MonthFirst > 0 && e.DayFirst == 0) && !order.Values.Any(e => e.DayFirst > 0);
         foreach (var c in dated)
         {
             var (dayFirst, monthFirst) = order[c.Name];
-            var isDayFirst = dayFirst + monthFirst > 0 ? !(monthFirst > 0 && dayFirst == 0) : !fileMonthFirst;
+            var isDayFirst = commaByDefault || (dayFirst + monthFirst > 0 ? !(monthFirst > 0 && dayFirst == 0) : !fileMonthFirst);
             result[c.Name] = new Convention(isDayFirst, commaByDefault);
             // Worth a note only where month first is plausible: not for dots (German) nor in a ';' file (European Excel).
             if (dayFirst + monthFirst == 0 && isDayFirst && !commaByDefault && row[c.Name + "__either_way"] is string example)

@@ -203,11 +203,17 @@ public sealed class TemplateImportTests : IDisposable
                                     "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
         test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 3), new DateTime(2025, 2, 3)]);
 
+        // In a ';' file from European Excel, one value that only reads month first is a typo: rejected alone, the
+        // column stays day first, so 03-02-2025 is 3 February (it read as 2 March before; in the last check below).
+        var typo = test.Import(test.File("gebruik-feb.csv", "datum;gebruiker;tool\n03-02-2025;piet.jansen@example.nl;Copilot\n02-13-2025;piet.jansen@example.nl;Copilot\n"));
+        (typo.RowsLoaded, typo.RowsRejected).ShouldBe((1L, 1L));
+        typo.Message.ShouldContain("line 3, column 1 (datum): day and month order differ from the other rows of this column (read as dd-mm-yyyy)");
+
         // Dutch Excel (';') and German dots write the day first: no note there.
         test.Import(test.File("gebruik.csv", "datum;gebruiker;tool\n04-02-2025;jan.devries@example.nl;Copilot\n")).Message.ShouldNotContain("read either way");
         test.Import(test.File("nutzung.csv", "date,user,tool\n05.02.2025,jan.devries@example.nl,Copilot\n")).Message.ShouldNotContain("read either way");
         test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe(
-            [new DateTime(2025, 1, 3), new DateTime(2025, 2, 3), new DateTime(2025, 2, 4), new DateTime(2025, 2, 5)]);
+            [new DateTime(2025, 1, 3), new DateTime(2025, 2, 3), new DateTime(2025, 2, 3), new DateTime(2025, 2, 4), new DateTime(2025, 2, 5)]);
     }
 
     [Fact]
