@@ -124,6 +124,35 @@ public sealed class XlsxImportTests : IDisposable
         test.Scalar<decimal>("select sum(active_minutes) from fct_usage_daily").ShouldBe(10m);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_workbook_whose_formulas_were_never_calculated_is_refused_at_the_first_one(bool emptyValue)
+    {
+        var path = Path.Combine(test.Folder, "files", "usage.xlsx");
+        string[] header = ["date", "user", "tool", "duration_minutes", "actions"];
+        string Row(int r, string minutes, string actions) => HandWrittenWorkbook.Row(r,
+            HandWrittenWorkbook.Number($"A{r}", 45661 + r, date: true), HandWrittenWorkbook.Text($"B{r}", "an@example.nl"),
+            // A text formula whose result is empty is a calculated cell (t="str"): not a reason to refuse.
+            HandWrittenWorkbook.TextFormula($"C{r}", "IF(1=1,\"\",\"x\")", ""), minutes, actions);
+        HandWrittenWorkbook.Write(path, "Gebruik",
+        [
+            HandWrittenWorkbook.Row(1, header.Select((h, c) => HandWrittenWorkbook.Text($"{(char)('A' + c)}1", h)).ToArray()),
+            Row(2, HandWrittenWorkbook.Number("D2", 10), HandWrittenWorkbook.Number("E2", 1)),
+            Row(3, HandWrittenWorkbook.Number("D3", 12), HandWrittenWorkbook.Uncalculated("E3", "1+1", emptyValue)),
+            Row(4, HandWrittenWorkbook.Uncalculated("D4", "10*3", emptyValue), HandWrittenWorkbook.Number("E4", 1)),
+        ]);
+        var before = test.DataCounts();
+
+        var summary = test.Import(path, new() { Tool = "Copilot" });
+
+        // Read as empty, row 3 would count no actions and row 4 no minutes, without a word. The first such cell is E3.
+        summary.Status.ShouldBe("rejected");
+        summary.Message.ShouldContain("line 3, column 5 (actions): a formula without a saved result (=1+1): a program wrote this workbook " +
+                                      "and it was never calculated. Open it in Excel and save it, so that every formula keeps its value.");
+        test.DataCounts().ShouldBe(before);
+    }
+
     [Fact]
     public void A_CSV_renamed_to_xlsx_is_read_as_CSV()
     {

@@ -29,6 +29,13 @@ public static class HandWrittenWorkbook
     public static string Error(string reference, string formula, string error) =>
         $"<c r=\"{reference}\" t=\"e\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>{System.Security.SecurityElement.Escape(error)}</v></c>";
 
+    /// <summary>
+    /// A formula as a program writes it without calculating: no cached value, or an empty one (openpyxl). Excel always
+    /// saves the value; a spreadsheet reader sees an empty cell.
+    /// </summary>
+    public static string Uncalculated(string reference, string formula, bool emptyValue = false) =>
+        $"<c r=\"{reference}\"><f>{System.Security.SecurityElement.Escape(formula)}</f>{(emptyValue ? "<v></v>" : "")}</c>";
+
     public static string Row(int number, params string[] cells) => $"<row r=\"{number}\">{string.Concat(cells)}</row>";
 
     /// <summary>Writes a one-sheet workbook; <paramref name="sheetData"/> writes the rows (as UTF-8 bytes) into the sheet part.</summary>

@@ -26,6 +26,8 @@ public sealed class XlsxFile : TabularFile
     string sheet = "";
     CellRange[] mergedDown = [];
     Dictionary<(int Row, int Column), string> errorCells = [];
+    // Formulas a program wrote without their result (the workbook was never calculated), by row and column.
+    Dictionary<(int Row, int Column), string> uncalculated = [];
     bool readerHasRow;
 
     XlsxFile(string displayName, string path, FileStream stream, IExcelDataReader reader) : base(displayName)
@@ -102,7 +104,7 @@ public sealed class XlsxFile : TabularFile
         head.Clear();
         mergedValues.Clear();
         mergedDown = reader.MergeCells?.Where(r => r.ToRow > r.FromRow).ToArray() ?? [];
-        errorCells = ErrorCells(path, sheet);
+        (errorCells, uncalculated) = ErrorCells(path, sheet);
         return FillHead();
     }
 
@@ -118,6 +120,12 @@ public sealed class XlsxFile : TabularFile
 
     public override void Load(DuckDBConnection connection, HeadRecord header, int dataStartIndex, IReadOnlyList<LoadColumn> columns)
     {
+        // ExcelDataReader reads such a cell as empty: a row would lose its minutes without a word.
+        var loaded = columns.Select(c => c.Field).ToHashSet();
+        if (uncalculated.Where(u => u.Key.Row > header.Line && loaded.Contains(u.Key.Column)).OrderBy(u => u.Key).FirstOrDefault() is { Value: { } formula } first)
+            throw new ImportRejectedException(first.Key.Row, first.Key.Column + 1, header.Fields[first.Key.Column].Trim(),
+                $"a formula without a saved result (={formula}): a program wrote this workbook and it was never calculated. " +
+                "Open it in Excel and save it, so that every formula keeps its value.");
         CreateSourceTable(connection, columns);
 
         var shifts = new List<(long, long)>();
@@ -195,21 +203,22 @@ public sealed class XlsxFile : TabularFile
     /// an error cell as empty, which loaded a failed formula as a missing value; as its text, the checks reject it with
     /// line and column. Read from the sheet's XML, found by name through the workbook and its relationships.
     /// </summary>
-    static Dictionary<(int, int), string> ErrorCells(string path, string sheetName)
+    static (Dictionary<(int, int), string> Errors, Dictionary<(int, int), string> Uncalculated) ErrorCells(string path, string sheetName)
     {
         var errors = new Dictionary<(int, int), string>();
+        var uncalculated = new Dictionary<(int, int), string>();
         try
         {
-            FindErrorCells(path, sheetName, errors);
+            FindErrorCells(path, sheetName, errors, uncalculated);
         }
         catch (Exception e) when (e is XmlException or InvalidDataException)
         {
             // Damaged XML: ExcelDataReader's own reading of the sheet says so.
         }
-        return errors;
+        return (errors, uncalculated);
     }
 
-    static void FindErrorCells(string path, string sheetName, Dictionary<(int, int), string> errors)
+    static void FindErrorCells(string path, string sheetName, Dictionary<(int, int), string> errors, Dictionary<(int, int), string> uncalculated)
     {
         using var zip = ZipFile.OpenRead(path);
         string? relationship = null;
@@ -230,25 +239,36 @@ public sealed class XlsxFile : TabularFile
         using var cells = Xml(part);
         while (cells.Read())
         {
-            if (cells.NodeType != XmlNodeType.Element || cells.LocalName != "c" || cells.GetAttribute("t") != "e") continue;
-            var reference = cells.GetAttribute("r");
-            using var cell = cells.ReadSubtree();
-            while (cell.Read())
-                if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "v")
-                {
-                    if (reference is not null && CellAddress(reference) is { } at) errors[at] = cell.ReadElementContentAsString();
-                    break;
-                }
+            if (cells.NodeType != XmlNodeType.Element || cells.LocalName != "c" || cells.IsEmptyElement) continue;
+            if (cells.GetAttribute("r") is not { } reference || CellAddress(reference) is not { } at) continue;
+            var type = cells.GetAttribute("t");
+            string? formula = null, value = null;
+            using (var cell = cells.ReadSubtree())
+            {
+                cell.Read();
+                cell.Read();
+                // Reading an element's content moves on to the node after it: only read on where nothing was read.
+                while (!cell.EOF)
+                    if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "f") formula = cell.ReadElementContentAsString();
+                    else if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "v") value = cell.ReadElementContentAsString();
+                    else cell.Read();
+            }
+            if (type == "e" && value is not null) errors[at] = value;
+            // No value, or an empty one where only a text result ("str") may be empty: never calculated.
+            else if (formula is not null && (value is null || (value.Length == 0 && type != "str")))
+                uncalculated[at] = formula.Length > 0 ? formula : "a shared formula";
         }
     }
 
     /// <summary>
-    /// Whether the sheet's XML has an error cell's attribute at all: a byte search, where parsing the XML of a 50,000-row
+    /// Whether the sheet's XML may hold an error cell or a formula without its result: a byte search, where parsing the XML of a 50,000-row
     /// sheet took a tenth of its import and nearly every sheet holds no error.
     /// </summary>
     static bool MayHoldErrors(ZipArchiveEntry part)
     {
-        ReadOnlySpan<byte> doubleQuoted = "t=\"e\""u8, singleQuoted = "t='e'"u8;
+        // An error cell's type, a formula that ends its cell without a value after it, or an empty value.
+        ReadOnlySpan<byte> doubleQuoted = "t=\"e\""u8, singleQuoted = "t='e'"u8, formulaEnds = "</f></c>"u8, sharedFormulaEnds = "/></c>"u8,
+            emptyValue = "<v></v>"u8, emptyValueShort = "<v/>"u8;
         using var stream = part.Open();
         var buffer = new byte[1 << 16];
         var kept = 0;
@@ -256,9 +276,10 @@ public sealed class XlsxFile : TabularFile
         while ((read = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
         {
             var filled = buffer.AsSpan(0, kept + read);
-            if (filled.IndexOf(doubleQuoted) >= 0 || filled.IndexOf(singleQuoted) >= 0) return true;
-            // The last bytes again at the start: an attribute may straddle two reads.
-            kept = Math.Min(doubleQuoted.Length - 1, filled.Length);
+            if (filled.IndexOf(doubleQuoted) >= 0 || filled.IndexOf(singleQuoted) >= 0 || filled.IndexOf(formulaEnds) >= 0
+                || filled.IndexOf(sharedFormulaEnds) >= 0 || filled.IndexOf(emptyValue) >= 0 || filled.IndexOf(emptyValueShort) >= 0) return true;
+            // The last bytes again at the start: a pattern may straddle two reads.
+            kept = Math.Min(formulaEnds.Length - 1, filled.Length);
             filled[^kept..].CopyTo(buffer);
         }
         return false;
