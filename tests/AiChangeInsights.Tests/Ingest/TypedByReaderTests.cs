@@ -34,6 +34,23 @@ public sealed class TypedByReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_space_before_an_opening_quote_or_after_a_closing_one_reads_the_same_both_ways()
+    {
+        // One space before the quote (DuckDB's reader drops it; two it refuses) and spaces after the closing quote.
+        const string content = Header + "2025-01-06,an@example.nl, \"Chat,GPT\",chat,5,1\n2025-01-07,an@example.nl,\"Copilot\"  ,mail,6,2\n";
+        var path = fast.File("usage.csv", content);
+        ReaderTypes(path).ShouldBeTrue();
+
+        var quick = fast.Import(path);
+        var slow = whole.Import(whole.File("usage.csv", content), new ImportRequest { Locale = "iso" });
+
+        // The whole way's pre-scan read ' "Chat' and 'GPT"' as two fields and refused the file.
+        (quick.Status, slow.Status).ShouldBe(("loaded", "loaded"), slow.Message);
+        Usage(fast).ShouldBe(Usage(whole));
+        Usage(fast).ShouldBe(["2025-01-06 Chat,GPT chat 1 5.00 1 true", "2025-01-07 Copilot mail 1 6.00 2 true"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void A_clean_file_loads_the_same_rows_as_the_whole_way()
     {
         var path = fast.File("usage.csv", Header + Rows);

@@ -488,6 +488,9 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
         {
             var fieldIndex = fieldCount;
             var empty = true;
+            // One space before an opening quote (a, "b,c") is dropped, as DuckDB's reader drops it (two it refuses):
+            // the fast lane and this pre-scan must read the same fields.
+            if (position + 1 < bytes.Length && bytes[position] == ' ' && bytes[position + 1] == '"') position++;
             if (position < bytes.Length && bytes[position] == '"')
             {
                 var quoteLine = line;
@@ -520,6 +523,7 @@ internal ref struct CsvRecordReader(ReadOnlySpan<byte> bytes, int start, byte de
                     position++; // closing quote
                     break;
                 }
+                while (position < bytes.Length && bytes[position] == ' ') position++; // and so are any spaces after it
                 if (position < bytes.Length && bytes[position] != delimiter && bytes[position] != '\n' && bytes[position] != '\r')
                     throw new ImportRejectedException(line, fieldIndex + 1, null,
                         $"unexpected text after a closing quote; a quote inside a quoted value must be doubled (\"\").");
