@@ -342,7 +342,7 @@ internal static class ColumnTyping
             // Worth a note only where month first is plausible: not for dots (German) nor in a ';' file (European Excel).
             if (dayFirst + monthFirst == 0 && isDayFirst && !commaByDefault && row[c.Name + "__either_way"] is string example)
                 notes.Add($"Dates in '{header(c.Name)}' read either way ('{example}…' could be day or month first): read day first. " +
-                          "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
+                          "If the export writes the month first, undo this import and import it again with the dates set to American (the upload's options; aci: --locale en-US).");
         }
         foreach (var c in numeric)
         {

@@ -127,7 +127,7 @@ public sealed class TemplateImportTests : IDisposable
         var guessed = test.Import(test.File("Q1 copilot usage.csv", "date,user\n2025-03-03,jan.devries@example.nl\n"));
         var given = test.Import(test.File("march-2025 chatgpt.csv", "date,user\n2025-03-04,jan.devries@example.nl\n"), new ImportRequest { Tool = "ChatGPT Team" });
 
-        guessed.Message.ShouldContain("Rows without a tool count as 'Copilot', taken from the file name: give the tool when uploading (--tool) to name it otherwise.");
+        guessed.Message.ShouldContain("Rows without a tool count as 'Copilot', taken from the file name: name it in the upload's options (Tool; aci: --tool) to count them otherwise.");
         given.Message.ShouldNotContain("Rows without a tool");
         test.Query<string>("select tool from fct_usage_daily order by usage_date").ShouldBe(["Copilot", "ChatGPT Team"]);
     }
@@ -200,7 +200,7 @@ public sealed class TemplateImportTests : IDisposable
         // Nothing in this file tells: day first, and the summary says so with the smallest such value.
         var usage = test.Import(test.File("usage.csv", "date,user,tool\n03/02/2025,jan.devries@example.nl,Copilot\n03/01/2025,piet.jansen@example.nl,Copilot\n"));
         usage.Message.ShouldContain("Dates in 'date' read either way ('03/01…' could be day or month first): read day first. " +
-                                    "If the export writes the month first, undo this import and import it again with the dates set to American (--locale en-US).");
+                                    "If the export writes the month first, undo this import and import it again with the dates set to American (the upload's options; aci: --locale en-US).");
         test.Query<DateTime>("select usage_date from fct_usage_daily order by 1").ShouldBe([new DateTime(2025, 1, 3), new DateTime(2025, 2, 3)]);
 
         // In a ';' file from European Excel, one value that only reads month first is a typo: rejected alone, the

@@ -112,7 +112,7 @@ public sealed class UsageImporter : Source
         // A guessed tool name is a guess: say it, so that a wrong one ("Q1 report.csv") is seen before it reaches a page.
         if (toolFromFileName && context.Scalar<bool>("select exists (select 1 from valid where tool is null)"))
             notes.Add($"Rows without a tool count as '{tool}', {(tool == "Unknown" ? "as the file name names none" : "taken from the file name")}: " +
-                      "give the tool when uploading (--tool) to name it otherwise.");
+                      "name it in the upload's options (Tool; aci: --tool) to count them otherwise.");
         // Overlapping exports repeat whole days; a log cut in the middle of a day would lose the rest of that day here.
         if (seen > 0)
             notes.Add($"{seen} row(s) fall on a person, day, tool and feature that an earlier import already holds: that import's figures " +
