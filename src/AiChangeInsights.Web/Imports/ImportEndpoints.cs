@@ -98,11 +98,13 @@ public static class ImportEndpoints
 
     static object Describe(ImportJobs.Job job, ImportProgressBoard board)
     {
-        var live = board.Of(job.JobId);
+        // A finished job is at 100 %: its last progress stays on the board until the queue job ends, a moment after.
+        var finished = job.State is ImportJobs.Done or ImportJobs.Failed or ImportJobs.Cancelled;
+        var live = finished ? null : board.Of(job.JobId);
         return new
         {
             job_id = job.JobId, file = job.FileName, origin = job.Origin, state = job.State, requested_by = job.RequestedBy,
-            stage = live?.Stage ?? job.State, percent = live?.Percent ?? (job.State is ImportJobs.Done or ImportJobs.Failed or ImportJobs.Cancelled ? 100 : 0),
+            stage = live?.Stage ?? job.State, percent = live?.Percent ?? (finished ? 100 : 0),
             rows_read = live?.RowsRead, import_id = job.ImportId, summary = job.Result, message = job.Message,
             created_at = job.CreatedAt.ToString("o", CultureInfo.InvariantCulture),
         };
