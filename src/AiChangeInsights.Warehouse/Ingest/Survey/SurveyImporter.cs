@@ -92,32 +92,40 @@ public sealed class SurveyImporter : Source
         // multiple-choice department as its choice number: stored as given, but the analyst should know.
         if (context.Scalar<bool>("select count(department) > 0 and bool_and(regexp_full_match(trim(department), '[0-9]+')) from survey_rows where not repeated"))
             notes.Add("Every department is a number (a choice code): export the survey with choice texts to get department names.");
-        var questions = MapQuestions(context, notes);
-        if (questions.Count > 0) LoadAnswers(context, questions, notes);
+        var (questions, sevenPoint) = MapQuestions(context, notes);
+        if (questions.Count > 0) LoadAnswers(context, questions, sevenPoint, notes);
 
         return new LoadResult(
             context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen"),
             context.Scalar<long>("select count(*) from survey_rows where repeated or seen"), notes);
     }
 
-    /// <summary>Question columns with numeric or Likert answers; text columns (comments) are left out on purpose.</summary>
-    List<ExtraColumn> MapQuestions(LoadContext context, List<string> notes)
+    /// <summary>
+    /// Question columns with numeric or Likert answers, and those of them on a 7-point agreement scale; text columns
+    /// (comments) are left out on purpose.
+    /// </summary>
+    (List<ExtraColumn> Kept, HashSet<ExtraColumn> SevenPoint) MapQuestions(LoadContext context, List<string> notes)
     {
         context.Execute("create or replace temp table likert_label (label varchar, score integer)");
         using (var appender = context.Connection.CreateAppender("temp", "main", "likert_label"))
             foreach (var (label, score) in LikertLabels) appender.CreateRow().AppendValue(label).AppendValue(score).EndRow();
 
         var kept = new List<ExtraColumn>();
+        var sevenPointColumns = new HashSet<ExtraColumn>();
         var textColumns = new List<string>();
         foreach (var column in context.ExtraColumns)
         {
             var q = ColumnTyping.Q(column.Name);
-            var (answers, scored) = context.Query<(long, long)>($"""
-                select count({q}), count(*) filter (where {AnswerExpression($"v.{q}")} is not null)
+            var (answers, scored, sevenPoint) = context.Query<(long, long, bool)>($"""
+                select count({q}), count(*) filter (where {AnswerExpression($"v.{q}")} is not null), {SevenPoint($"lower(trim(v.{q}))")}
                 from valid v where nullif(trim({q}), '') is not null
                 """).Single();
             if (answers > 0 && scored * 2 < answers) textColumns.Add(column.Header);
-            else kept.Add(column);
+            else
+            {
+                kept.Add(column);
+                if (sevenPoint) sevenPointColumns.Add(column);
+            }
         }
         if (textColumns.Count > 0)
             notes.Add($"Free-text column(s) not stored (they may name people): {string.Join(", ", textColumns.Select(t => $"'{t}'"))}.");
@@ -146,14 +154,13 @@ public sealed class SurveyImporter : Source
             notes.Add($"{newlyMapped} question(s) mapped to constructs by keyword defaults; confirm or change the mapping on the Imports page.");
         if (unmapped.Count > 0)
             notes.Add($"No construct for: {string.Join(", ", unmapped.Distinct().Select(t => $"'{t}'"))} (stored, not used in KPIs until mapped).");
-        return kept;
+        return (kept, sevenPointColumns);
     }
 
-    void LoadAnswers(LoadContext context, List<ExtraColumn> questions, List<string> notes)
+    void LoadAnswers(LoadContext context, List<ExtraColumn> questions, HashSet<ExtraColumn> sevenPoint, List<string> notes)
     {
         context.Execute("create or replace temp table likert7_label as select * from (values " +
                         string.Join(", ", SevenPointLabels.Select(l => $"({ColumnTyping.L(l.Label)}, {l.Score})")) + ") t(label, score)");
-        var sevenPoint = questions.Where(q => IsSevenPoint(context, q)).ToHashSet();
         if (sevenPoint.Count > 0)
             notes.Add($"Answered on a 7-point agreement scale, rescaled to 1-5: {string.Join(", ", sevenPoint.Select(q => $"'{q.Header}'"))} " +
                       "(Agree 4.33, Somewhat agree 3.67, Neutral 3, Somewhat disagree 2.33, Disagree 1.67).");
@@ -195,15 +202,10 @@ public sealed class SurveyImporter : Source
     /// A 7-point agreement scale words a step between "agree" and "neutral" ("somewhat agree") beside "agree" itself;
     /// read as the 5-point scale, both would be 4. A column is 7-point when its answers hold both of such a pair.
     /// </summary>
-    static bool IsSevenPoint(LoadContext context, ExtraColumn question)
-    {
-        var q = $"lower(trim({ColumnTyping.Q(question.Name)}))";
-        return context.Scalar<bool>($"""
-            select (count(*) filter (where {q} in ('agree', 'eens', 'mee eens')) > 0 and count(*) filter (where {q} in ('somewhat agree', 'enigszins eens')) > 0)
-                or (count(*) filter (where {q} in ('disagree', 'oneens', 'mee oneens')) > 0 and count(*) filter (where {q} in ('somewhat disagree', 'enigszins oneens')) > 0)
-            from valid
-            """);
-    }
+    static string SevenPoint(string answer) => $"""
+        (count(*) filter (where {answer} in ('agree', 'eens', 'mee eens')) > 0 and count(*) filter (where {answer} in ('somewhat agree', 'enigszins eens')) > 0)
+        or (count(*) filter (where {answer} in ('disagree', 'oneens', 'mee oneens')) > 0 and count(*) filter (where {answer} in ('somewhat disagree', 'enigszins oneens')) > 0)
+        """;
 
     static readonly (string Label, int Score)[] SevenPointLabels =
     [
