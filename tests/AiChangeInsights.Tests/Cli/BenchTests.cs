@@ -28,6 +28,23 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void The_import_bench_runs_the_product_DuckDB_alone_and_the_unavoidable_step_on_the_same_rows()
+    {
+        var output = new StringWriter();
+
+        var result = BenchImport.Measure(rows: 3000, runs: 1, xlsxRows: 20, output);
+
+        // Each path in its own aci process and database: the import loads every row, read_csv reads every row, and the
+        // core step's person-day sums hold every row as an event (3,000 rows, 2,000 people on 2 days: no key repeats).
+        result.Product.Single().Rows.ShouldBe(3000, output.ToString());
+        result.Native.Single().Rows.ShouldBe(3000);
+        result.Core.Single().Rows.ShouldBe(3000);
+        result.XlsxRows.ShouldBe(20);
+        result.CoreMedianRatio.ShouldBe(result.Core[0].Milliseconds / result.Native[0].Milliseconds, 1e-9);
+        output.ToString().ShouldContain("summing to the daily grain alone");
+    }
+
+    [Fact]
     public void The_README_block_between_the_bench_markers_is_replaced_and_nothing_else()
     {
         var readme = Path.Combine(test.Folder, "README.md");
