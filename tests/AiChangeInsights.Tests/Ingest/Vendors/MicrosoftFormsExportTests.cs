@@ -8,15 +8,19 @@ public sealed class MicrosoftFormsExportTests : IDisposable
 
     public void Dispose() => test.Dispose();
 
+    static readonly string[] EnglishColumns = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"];
+
     /// <summary>The columns of "Open results in Excel" of Microsoft Forms, in its order, with Dutch answer labels.</summary>
-    string FormsWorkbook(params object[][] rows)
+    string FormsWorkbook(params object[][] rows) => FormsWorkbook(EnglishColumns, rows);
+
+    /// <summary>The same with Forms' own columns in the form owner's language.</summary>
+    string FormsWorkbook(string[] formsColumns, params object[][] rows)
     {
         var path = Path.Combine(test.Folder, "files", "AI-pulsmeting(1-4).xlsx");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Sheet1");
-        string[] header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", "Afdeling",
-            "Ik vertrouw de resultaten van AI.", "Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)"];
+        string[] header = [.. formsColumns, "Afdeling", "Ik vertrouw de resultaten van AI.", "Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)"];
         for (var c = 0; c < header.Length; c++) sheet.Cell(1, c + 1).Value = header[c];
         for (var r = 0; r < rows.Length; r++)
             for (var c = 0; c < rows[r].Length; c++) sheet.Cell(r + 2, c + 1).Value = rows[r][c];
@@ -47,5 +51,31 @@ public sealed class MicrosoftFormsExportTests : IDisposable
         test.Scalar<long>("select count(*) from person").ShouldBe(1);
         test.Query<string?>("select department from fct_survey_response order by response_id").ShouldBe(["Verkoop", "Productie"]);
         test.Scalar<string>("select distinct survey from fct_survey_response").ShouldBe("Ai");
+    }
+
+    [Theory]
+    [InlineData("ID", "Begintijd", "Tijd van voltooien", "E-mail", "Naam", "Tijd van laatste wijziging")]
+    [InlineData("ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name", "Zeitpunkt der letzten Änderung")]
+    [InlineData("ID", "Heure de début", "Heure de fin", "E-mail", "Nom", "Heure de la dernière modification")]
+    public void A_Dutch_German_or_French_forms_export_is_a_survey_and_leaves_the_roster_as_it_was(params string[] formsColumns)
+    {
+        // The roster says An works in Control and is a champion; her answer to the form's "Afdeling" question says Verkoop.
+        test.Import(test.File("roster.csv", "email,department,champion\nan@example.nl,Control,ja\n"));
+        var path = FormsWorkbook(formsColumns,
+            [1, new DateTime(2025, 3, 10, 9, 0, 0), new DateTime(2025, 3, 10, 9, 4, 0), "an@example.nl", "An Example", new DateTime(2025, 3, 10, 9, 4, 0), "Verkoop", "Helemaal eens", 9],
+            [2, new DateTime(2025, 3, 11, 9, 0, 0), new DateTime(2025, 3, 11, 9, 2, 0), "anonymous", "", new DateTime(2025, 3, 11, 9, 2, 0), "Productie", "Oneens", 3]);
+
+        var summary = test.Import(path);
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        summary.Source.ShouldBe("survey");
+        summary.Message.ShouldContain("Microsoft Forms export");
+        (summary.RowsRead, summary.RowsLoaded).ShouldBe((2L, 2L));
+        // Completion times, not start times: 09:04 and 09:02.
+        test.Query<DateTime>("select submitted_at from raw_survey_response order by response_id")
+            .ShouldBe([new DateTime(2025, 3, 10, 9, 4, 0), new DateTime(2025, 3, 11, 9, 2, 0)]);
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([5m, 2m]);
+        // The roster is untouched: still one roster row, Control, champion.
+        test.Query<(string, bool)>("select department, champion from raw_roster").ShouldBe([("Control", true)]);
     }
 }
