@@ -340,6 +340,30 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void Every_wording_of_the_Dutch_and_German_agreement_scales_is_an_answer()
+    {
+        var summary = test.Import(test.File("peiling_2025-03.csv", """
+            response_id,submitted_at,department,AI is nuttig voor mijn werk.,Ich vertraue den Ergebnissen der KI.
+            R1,2025-03-03,Verkoop,Helemaal mee oneens,Stimme gar nicht zu
+            R2,2025-03-03,Verkoop,Niet mee eens,Stimme eher nicht zu
+            R3,2025-03-03,Verkoop,"Noch eens, noch oneens",Weder noch
+            R4,2025-03-03,Verkoop,Mee eens,Stimme eher zu
+            R5,2025-03-03,Verkoop,Zeer mee eens,Stimme voll und ganz zu
+            R6,2025-03-03,Verkoop,Helemaal niet mee eens,"Teils, teils"
+
+            """));
+
+        // Each step of both 5-point scales: 1, 2, 3, 4, 5, and the other Dutch bottom step 1 and German middle 3. None
+        // dropped as "not on the scale", and neither column is free text.
+        summary.Message.ShouldNotContain("Free-text");
+        test.Scalar<long>("select count(*) from import_rejected_row").ShouldBe(0);
+        test.Query<(string Response, decimal Useful, decimal Trust)>("""
+            select response_id, sum(answer) filter (where question like 'AI is nuttig%'), sum(answer) filter (where question like 'Ich vertraue%')
+            from raw_survey_answer group by 1 order by 1
+            """).ShouldBe([("R1", 1m, 1m), ("R2", 2m, 2m), ("R3", 3m, 3m), ("R4", 4m, 4m), ("R5", 5m, 5m), ("R6", 1m, 3m)]);
+    }
+
+    [Fact]
     public void Activities_read_Dutch_type_names_head_counts_and_reject_unknown_types()
     {
         test.Import(Roster());

@@ -21,6 +21,12 @@ public sealed class SurveyImporter : Source
         ("neutraal", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("niet eens, niet oneens", 3), ("teils/teils", 3),
         ("eens", 4), ("mee eens", 4), ("agree", 4), ("stimme zu", 4), ("trifft zu", 4),
         ("helemaal eens", 5), ("helemaal mee eens", 5), ("zeer eens", 5), ("strongly agree", 5), ("stimme voll zu", 5), ("trifft voll zu", 5),
+        // The other wordings of Dutch and German agreement scales (Forms' and LimeSurvey's Dutch ones among them).
+        ("helemaal mee oneens", 1), ("helemaal niet mee eens", 1), ("zeer mee oneens", 1), ("niet mee eens", 2),
+        ("noch eens, noch oneens", 3), ("niet mee eens, niet mee oneens", 3), ("zeer mee eens", 5),
+        ("stimme gar nicht zu", 1), ("trifft gar nicht zu", 1), ("stimme eher nicht zu", 2), ("trifft eher nicht zu", 2),
+        ("weder noch", 3), ("teils, teils", 3), ("stimme eher zu", 4), ("trifft eher zu", 4),
+        ("stimme voll und ganz zu", 5), ("trifft voll und ganz zu", 5),
         // French (Belgian and Swiss teams); a typographic apostrophe is read as a straight one.
         ("pas du tout d'accord", 1), ("pas d'accord", 2), ("plutôt pas d'accord", 2), ("ni d'accord ni pas d'accord", 3), ("neutre", 3),
         ("plutôt d'accord", 4), ("d'accord", 4), ("tout à fait d'accord", 5),
@@ -204,18 +210,19 @@ public sealed class SurveyImporter : Source
     /// </summary>
     static string SevenPoint(string answer) => $"""
         (count(*) filter (where {answer} in ('agree', 'eens', 'mee eens')) > 0 and count(*) filter (where {answer} in ('somewhat agree', 'enigszins eens')) > 0)
-        or (count(*) filter (where {answer} in ('disagree', 'oneens', 'mee oneens')) > 0 and count(*) filter (where {answer} in ('somewhat disagree', 'enigszins oneens')) > 0)
+        or (count(*) filter (where {answer} in ('disagree', 'oneens', 'mee oneens', 'niet mee eens')) > 0 and count(*) filter (where {answer} in ('somewhat disagree', 'enigszins oneens')) > 0)
         """;
 
     static readonly (string Label, int Score)[] SevenPointLabels =
     [
-        ("strongly disagree", 1), ("helemaal oneens", 1), ("zeer oneens", 1),
-        ("disagree", 2), ("oneens", 2), ("mee oneens", 2),
+        ("strongly disagree", 1), ("helemaal oneens", 1), ("zeer oneens", 1), ("helemaal mee oneens", 1), ("helemaal niet mee eens", 1),
+        ("zeer mee oneens", 1),
+        ("disagree", 2), ("oneens", 2), ("mee oneens", 2), ("niet mee eens", 2),
         ("somewhat disagree", 3), ("enigszins oneens", 3),
         ("neither agree nor disagree", 4), ("neutral", 4), ("neutraal", 4), ("niet eens, niet oneens", 4),
         ("somewhat agree", 5), ("enigszins eens", 5),
         ("agree", 6), ("eens", 6), ("mee eens", 6),
-        ("strongly agree", 7), ("helemaal eens", 7), ("helemaal mee eens", 7), ("zeer eens", 7),
+        ("strongly agree", 7), ("helemaal eens", 7), ("helemaal mee eens", 7), ("zeer eens", 7), ("zeer mee eens", 7),
     ];
 
     /// <summary>An answer as a number: "4", "4,0", "10 - Zeer waarschijnlijk", or a Likert label.</summary>
