@@ -144,8 +144,8 @@ public static class Headers
             foreach (var vendor in vendors)
             {
                 if (vendor.Recognises(present)) return VendorMatch(vendor, head, record);
-                if (family is null && vendor.Family.Count > 0 && vendor.Family.All(present.Contains))
-                    family = (vendor, record, vendor.Signature.Where(h => !present.Contains(h)).ToList());
+                if (family is null && vendor.MissingFromFamily(present) is { } missing)
+                    family = (vendor, record, [.. missing]);
             }
         }
         if (family is { } f)

@@ -15,35 +15,57 @@ namespace AiChangeInsights.Warehouse.Ingest.Vendors;
 /// no completion date and no pass mark (Moodle's "grade to pass" is not exported), and re-exports would turn one result
 /// into several. Completions come from the course completion report. A later export of the same course does not
 /// update a score already loaded (the earliest import wins, as for every training row): undo the earlier import first.</para>
+/// <para>Moodle writes these headers in the site's language: "Voornaam, Achternaam, …, E-mailadres, …, Cursustotaal
+/// (Echt)" in Dutch, "Vorname, Nachname, …, E-Mail-Adresse, …, Kurs gesamt (Punkte)" in German (the strings of Moodle's
+/// language packs: firstname, lastname, email, coursetotal, real, percentage, timeexported).</para>
 /// Names, ID number, institution and department are never read.
 /// </summary>
 public sealed class MoodleGradesExport : OneCourseReport
 {
-    static readonly string[] CourseTotal = ["course_total_real", "course_total_percentage"];
+    /// <summary>One language's headers: the person's, the course total's (Real first) and the export time's.</summary>
+    sealed record Language(string FirstName, string LastName, string Email, string[] CourseTotal, string[] Exported);
+
+    static readonly Language[] Languages =
+    [
+        new("first_name", "last_name", "email_address", ["course_total_real", "course_total_percentage"], ["last_downloaded_from_this_course"]),
+        // The Dutch pack calls Real "Echt", and "Reëel" in its other display types: both are read.
+        new("voornaam", "achternaam", "e_mailadres", ["cursustotaal_echt", "cursustotaal_reeel", "cursustotaal_percentage"],
+            ["laatst_gedownload_van_deze_cursus", "laatst_gedownload_van_deze_curus"]),
+        new("vorname", "nachname", "e_mail_adresse", ["kurs_gesamt_punkte", "kurs_gesamt_prozent"], ["zuletzt_aus_diesem_kurs_heruntergeladen"]),
+    ];
 
     public override string Name => "Moodle grades export";
     public override IReadOnlyList<string> Signature => ["first_name", "last_name", "email_address", "course_total_real"];
 
-    public override bool Recognises(IReadOnlySet<string> headers) =>
-        headers.Contains("first_name") && headers.Contains("last_name") && headers.Contains("email_address") && CourseTotal.Any(headers.Contains);
+    public override bool Recognises(IReadOnlySet<string> headers) => Languages.Any(l =>
+        headers.Contains(l.FirstName) && headers.Contains(l.LastName) && headers.Contains(l.Email) && l.CourseTotal.Any(headers.Contains));
 
     /// <summary>A grades export without the course total (only some grade items exported) has these.</summary>
     public override IReadOnlyList<string> Family => ["first_name", "last_name", "email_address", "last_downloaded_from_this_course"];
+
+    public override IReadOnlyList<string>? MissingFromFamily(IReadOnlySet<string> headers) => Languages
+        .Where(l => headers.Contains(l.FirstName) && headers.Contains(l.LastName) && headers.Contains(l.Email) && l.Exported.Any(headers.Contains))
+        .Select(l => (IReadOnlyList<string>)[.. new[] { l.FirstName, l.LastName, l.Email, l.CourseTotal[0] }.Where(h => !headers.Contains(h))])
+        .FirstOrDefault();
 
     public override string FamilyName => "a Moodle grades export";
 
     protected override IReadOnlyDictionary<string, string[]> Mapped { get; } = new Dictionary<string, string[]>
     {
-        ["user"] = ["email_address"],
-        ["score"] = CourseTotal,
+        ["user"] = [.. Languages.Select(l => l.Email)],
+        ["score"] = [.. Languages.SelectMany(l => l.CourseTotal.Where(t => !t.EndsWith("_percentage") && !t.EndsWith("_prozent"))),
+                     .. Languages.SelectMany(l => l.CourseTotal.Where(t => t.EndsWith("_percentage") || t.EndsWith("_prozent")))],
     };
 
     protected override IReadOnlyList<string> AlsoProduces => ["completed_at"];
 
-    public override IReadOnlySet<string> Ignored { get; } = new HashSet<string>
-    {
-        "first_name", "last_name", "id_number", "institution", "department", "last_downloaded_from_this_course", "suspended",
-    };
+    public override IReadOnlySet<string> Ignored { get; } = new HashSet<string>(
+    [
+        "first_name", "last_name", "id_number", "institution", "department", "suspended",
+        "voornaam", "achternaam", "id_nummer", "nummer_id", "instituut", "afdeling",
+        "vorname", "nachname", "id_nummer", "abteilung",
+        .. Languages.SelectMany(l => l.Exported),
+    ]);
 
     protected override string? CourseFromFileName(string stem) => Regex.Replace(stem, @"[ _-]+(grades|cijfers|bewertungen)$", "", RegexOptions.IgnoreCase);
 

@@ -44,6 +44,13 @@ public abstract class VendorExport
     /// </summary>
     public virtual IReadOnlyList<string> Family => [];
 
+    /// <summary>
+    /// The columns of this export a header lacks when it has <see cref="Family"/>'s (another report of the tool), else
+    /// null. An export written in several languages overrides this to name the columns of the header's language.
+    /// </summary>
+    public virtual IReadOnlyList<string>? MissingFromFamily(IReadOnlySet<string> headers) =>
+        Family.Count > 0 && Family.All(headers.Contains) ? Signature.Where(h => !headers.Contains(h)).ToList() : null;
+
     /// <summary>The family's name in that refusal, e.g. "a Microsoft 365 usage report".</summary>
     public virtual string FamilyName => Name;
 

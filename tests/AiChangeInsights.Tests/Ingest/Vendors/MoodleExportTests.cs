@@ -100,4 +100,73 @@ public sealed class MoodleExportTests : IDisposable
         summary.Status.ShouldBe("rejected");
         summary.Message.ShouldContain("this looks like a Moodle grades export, but not the Moodle grades export: the columns 'course_total_real' are missing");
     }
+
+    [Fact]
+    public void A_Dutch_grades_export_is_a_training_file_with_decimal_comma_scores_and_leaves_the_roster_as_it_was()
+    {
+        var roster = test.Query<(long, string, string)>("select person_id, department, role from raw_roster order by all").ToList();
+        var path = test.File("AI_basis Cijfers.csv", """
+            Voornaam,Achternaam,ID-nummer,Instituut,Afdeling,E-mailadres,Test: AI basis (Echt),Cursustotaal (Echt),Laatst gedownload van deze cursus
+            An,de Vries,1001,Voorbeeld BV,Financiën,an.devries@example.nl,"8,50","8,50","vrijdag, 7 maart 2025, 14:05"
+            Bram,Jansen,1002,Voorbeeld BV,Verkoop,bram.jansen@example.nl,-,-,"vrijdag, 7 maart 2025, 14:05"
+            Cor,Bakker,1003,Voorbeeld BV,Productie,cor.bakker@example.nl,"7,25","7,25","vrijdag, 7 maart 2025, 14:05"
+
+            """);
+
+        var summary = test.Import(path);
+
+        // Read as a grades export, not as a roster of three people with their Moodle "Afdeling".
+        summary.Source.ShouldBe("training");
+        summary.Message.ShouldContain("Moodle grades export");
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((3L, 3L, 0L), summary.Message);
+        // "8,50" with a decimal comma is 8.5; "-" is no grade; the course is the file name without " Cijfers".
+        test.Query<(string Course, decimal? Score)>("select course, score from fct_training order by score nulls last")
+            .ShouldBe([("AI_basis", 7.25m), ("AI_basis", 8.5m), ("AI_basis", null)]);
+        // The roster is as it was: the file's "Afdeling" (An in Financiën) is never read.
+        test.Query<(long, string, string)>("select person_id, department, role from raw_roster order by all").ShouldBe(roster);
+        test.ShouldStoreNoNamesOrEmails("Vries", "Jansen", "Bakker", "1001");
+    }
+
+    [Fact]
+    public void A_German_grades_workbook_reads_its_course_total_in_points()
+    {
+        var path = Path.Combine(test.Folder, "files", "KI_Grundlagen Bewertungen.xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.Worksheets.Add("Bewertungen");
+            object[][] rows =
+            [
+                ["Vorname", "Nachname", "ID-Nummer", "Institution", "Abteilung", "E-Mail-Adresse", "Test: KI-Grundlagen (Punkte)", "Kurs gesamt (Punkte)", "Zuletzt aus diesem Kurs heruntergeladen"],
+                ["An", "de Vries", "E1000", "Voorbeeld BV", "Financiën", "an.devries@example.nl", 8.5, 8.5, "Freitag, 7. März 2025, 14:05"],
+                ["Cor", "Bakker", "E1002", "Voorbeeld BV", "Productie", "cor.bakker@example.nl", 6.0, 6.75, "Freitag, 7. März 2025, 14:05"],
+            ];
+            for (var r = 0; r < rows.Length; r++)
+                for (var c = 0; c < rows[r].Length; c++)
+                    sheet.Cell(r + 1, c + 1).Value = rows[r][c];
+            workbook.SaveAs(path);
+        }
+
+        var summary = test.Import(path);
+
+        summary.Message.ShouldContain("Moodle grades export");
+        (summary.RowsRead, summary.RowsLoaded).ShouldBe((2L, 2L), summary.Message);
+        // The course total, not the test's points (6.75, not 6.0); the course is the file name without " Bewertungen".
+        test.Query<(string Course, decimal? Score)>("select course, score from fct_training order by score")
+            .ShouldBe([("KI_Grundlagen", 6.75m), ("KI_Grundlagen", 8.5m)]);
+    }
+
+    [Fact]
+    public void A_Dutch_grades_export_without_the_course_total_is_refused_naming_the_missing_column_in_Dutch()
+    {
+        var summary = test.Import(test.File("AI_basis Cijfers.csv", """
+            Voornaam,Achternaam,Afdeling,E-mailadres,Test: AI basis (Echt),Laatst gedownload van deze cursus
+            An,de Vries,Financiën,an.devries@example.nl,"8,50","vrijdag, 7 maart 2025, 14:05"
+
+            """));
+
+        summary.Status.ShouldBe("rejected");
+        summary.Message.ShouldContain("this looks like a Moodle grades export, but not the Moodle grades export: the columns 'cursustotaal_echt' are missing");
+        test.Scalar<long>("select count(*) from import_history where source = 'roster'").ShouldBe(1);
+    }
 }
