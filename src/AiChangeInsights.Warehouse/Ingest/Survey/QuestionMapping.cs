@@ -12,13 +12,13 @@ public static partial class QuestionMapping
 
     static readonly (string Construct, Regex Pattern)[] Keywords =
     [
-        ("recommend", Words("aanbevel", "aanbeveelt", "aanraden", "raad .* aan", "recommend", "nps", "weiterempfehlen", "empfehlen", "recommand")),
+        ("recommend", Words("aanbevel", "aanbeveelt", "aanraden", "aanraadt", "raad .* aan", "recommend", "nps", "empfehlen", "empfiehl", "recommand")),
         ("concern_competence", Words("niet kan leren", "niet leren", "kan dit niet", "overweldigd", "cannot learn", "can't learn", "overwhelm", "nicht lernen", "pas apprendre")),
         ("concern_status", Words("baan", "overbodig", "vervangen", "vervang", "my job", "replace", "redundant", "arbeitsplatz", "ersetzt", "mon emploi", "remplac")),
         ("concern_control", Words("controle", "autonomie", "control", "kontrolle", "contrôle")),
         ("concern_ethics", Words("waarden", "ethiek", "ethisch", "ethic", "values", "privacy", "werte", "éthique", "valeurs")),
         ("trust", Words("vertrouw", "betrouwbaar", "trust", "reliable", "vertrau", "confiance", "fiable")),
-        ("usefulness", Words("nuttig", "nut", "useful", "helpt", "helps", "productiev", "waardevol", "nützlich", "utile")),
+        ("usefulness", Words("nuttig", "nut", "useful", "helpt", "helpen", "helps", "productiev", "waardevol", "nützlich", "hilft", "helfen", "utile")),
         ("ease_of_use", Words("gemakkelijk", "makkelijk", "eenvoudig", "easy", "ease", "ingewikkeld", "moeilijk", "complicated", "difficult", "einfach", "facile", "compliqué", "difficile")),
         ("satisfaction", Words("tevreden", "satisf", "zufrieden")),
         ("competence_self", Words("vaardig", "bekwaam", "competent", "skilled", "confident", "kan goed", "kompetent", "compétent")),
