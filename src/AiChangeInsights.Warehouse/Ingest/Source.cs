@@ -35,6 +35,17 @@ public sealed record SourceColumn(string Name, ValueKind Kind, params string[] A
     public bool NeedsValue => ValueRequired ?? Required;
 
     public IEnumerable<string> Spellings => Aliases.Prepend(Name);
+
+    /// <summary>
+    /// An e-mail column's header as exports in English, Dutch, German and French write it. Every person column accepts
+    /// them all: an "E-mailadres" file joined the roster but was nobody in the training or survey template.
+    /// </summary>
+    public static readonly string[] MailAliases =
+    [
+        "email", "e_mail", "email_address", "e_mail_address", "e_mailadres", "emailadres", "e_mail_adres", "mail", "mailadres",
+        "e_mail_adresse", "adresse_e_mail", "adresse_mail", "courriel", "work_email", "business_email", "werk_e_mail",
+        "zakelijk_e_mail", "user_email",
+    ];
 }
 
 /// <summary>A rule over several columns of a row, as a SQL condition on the typed columns that is true when the row fails.</summary>

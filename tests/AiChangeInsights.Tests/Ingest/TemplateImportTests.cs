@@ -340,6 +340,23 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void An_e_mail_column_is_the_person_in_every_template_whatever_its_language()
+    {
+        // A German roster, a Dutch training file and a French survey, each naming its e-mail column its own way.
+        test.Import(test.File("mitarbeiter.csv", "E-Mail-Adresse;Abteilung\nan@example.nl;Verkoop\nbo@example.nl;Productie\n")).Status.ShouldBe("loaded");
+        var training = test.Import(test.File("cursus.csv", "E-mailadres,Afdeling,Cursus,Voltooid op\nan@example.nl,Verkoop,AI basis,2025-03-03\n"));
+        var survey = test.Import(test.File("sondage.csv", "response_id,submitted_at,Adresse e-mail,Je fais confiance aux résultats de l'IA.\nR1,2025-03-03,bo@example.nl,4\n"));
+
+        // The training file is training, not a second roster (it has e-mail and department too); both rows join a person.
+        training.Source.ShouldBe("training");
+        survey.Source.ShouldBe("survey");
+        test.Scalar<long>("select count(*) from person").ShouldBe(2);
+        test.Scalar<long>("select count(*) from raw_roster").ShouldBe(2);
+        test.Scalar<long>("select count(*) from raw_training where person_id is not null").ShouldBe(1);
+        test.Scalar<long>("select count(*) from raw_survey_response where person_id is not null").ShouldBe(1);
+    }
+
+    [Fact]
     public void Every_wording_of_the_Dutch_and_German_agreement_scales_is_an_answer()
     {
         var summary = test.Import(test.File("peiling_2025-03.csv", """

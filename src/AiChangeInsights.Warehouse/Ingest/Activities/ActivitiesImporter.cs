@@ -35,7 +35,7 @@ public sealed class ActivitiesImporter : Source
         new("title", ValueKind.Text, "titel", "onderwerp", "subject", "naam_activiteit", "activity_name", "event", "activity") { Required = true },
         new("phase", ValueKind.Integer, "fase") { Min = 1, Max = 4 },
         new("department", ValueKind.Text, "afdeling", "team", "dept"),
-        new("participant", ValueKind.Person, "deelnemer", "attendee", "email", "e_mail", "user", "medewerker", "participant_email"),
+        new("participant", ValueKind.Person, [.. SourceColumn.MailAliases, "deelnemer", "attendee", "user", "medewerker", "participant_email"]),
         new("participants_count", ValueKind.Integer, "participants", "aantal_deelnemers", "deelnemers_aantal", "attendees", "number_of_participants",
             "bereik", "reach") { Min = 0 },
         new("hours", ValueKind.Decimal, "uren", "duration_hours", "duur_uren", "duur", "duration") { Min = 0, Max = 200 },

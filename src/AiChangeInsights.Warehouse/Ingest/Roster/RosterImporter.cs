@@ -12,8 +12,7 @@ public sealed class RosterImporter : Source
 
     public override IReadOnlyList<SourceColumn> Columns { get; } =
     [
-        new("email", ValueKind.Person, "e_mail", "e_mailadres", "emailadres", "mail", "mailadres", "werk_e_mail", "zakelijk_e_mail",
-            "upn", "user_principal_name", "userprincipalname", "work_email", "business_email", "email_address")
+        new("email", ValueKind.Person, [.. SourceColumn.MailAliases, "upn", "user_principal_name", "userprincipalname"])
             { Required = true, MustBeEmail = true },
         new("department", ValueKind.Text, "afdeling", "dept", "team", "abteilung", "organisatieonderdeel", "business_unit", "afdelingsnaam")
             { Required = true },

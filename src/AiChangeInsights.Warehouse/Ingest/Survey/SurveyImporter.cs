@@ -51,7 +51,7 @@ public sealed class SurveyImporter : Source
             { Required = true },
         new("submitted_at", ValueKind.Timestamp, "submitted", "ingediend", "ingediend_op", "completion_time", "voltooiingstijd", "end_date",
             "enddate", "einddatum", "date_submitted", "recorded_date", "recordeddate", "datum", "date") { Required = true, NotInFuture = true },
-        new("user", ValueKind.Person, "email", "e_mail", "respondent_email", "upn", "gebruiker"),
+        new("user", ValueKind.Person, [.. SourceColumn.MailAliases, "respondent_email", "upn", "gebruiker"]),
         new("department", ValueKind.Text, "afdeling", "team", "dept", "abteilung"),
         new("survey", ValueKind.Text, "enquete", "vragenlijst", "survey_name", "peiling", "survey_title"),
     ];

@@ -9,7 +9,7 @@ public sealed class TrainingImporter : Source
 
     public override IReadOnlyList<SourceColumn> Columns { get; } =
     [
-        new("user", ValueKind.Person, "email", "e_mail", "gebruiker", "medewerker", "deelnemer", "learner", "student", "upn", "username")
+        new("user", ValueKind.Person, [.. SourceColumn.MailAliases, "gebruiker", "medewerker", "deelnemer", "learner", "student", "upn", "username"])
             { Required = true },
         new("course", ValueKind.Text, "cursus", "training", "module", "opleiding", "course_name", "cursusnaam", "course_title")
             { Required = true },

@@ -21,8 +21,8 @@ public sealed class UsageImporter : Source
     [
         new("date", ValueKind.Timestamp, "datum", "timestamp", "tijdstip", "day", "dag", "activity_date", "event_date", "event_time",
             "usage_date", "time", "datetime", "created_at") { Required = true, NotInFuture = true },
-        new("user", ValueKind.Person, "gebruiker", "email", "e_mail", "upn", "user_principal_name", "userprincipalname", "medewerker",
-            "employee", "user_email", "username", "login", "user_id") { Required = true },
+        new("user", ValueKind.Person, ["gebruiker", .. SourceColumn.MailAliases, "upn", "user_principal_name", "userprincipalname", "medewerker",
+            "employee", "username", "login", "user_id"]) { Required = true },
         new("tool", ValueKind.Text, "application", "app", "applicatie", "product", "platform"),
         new("feature", ValueKind.Text, "onderdeel", "capability", "action_type", "module", "feature_name", "function", "functionaliteit"),
         new("duration_minutes", ValueKind.Decimal, "minutes", "minuten", "duur_minuten", "duur", "duration", "active_minutes",
