@@ -70,7 +70,12 @@ public static class Headers
 
         var complete = matches.Where(m => m.Missing.Count == 0)
             .OrderByDescending(m => m.Found).ThenBy(m => m.Match.Header.Index).FirstOrDefault();
-        if (complete.Match is not null) return Unambiguous(complete.Match);
+        if (complete.Match is not null)
+        {
+            if (!forced && complete.Match.Source.NotThisSource(complete.Match, [.. head.Where(r => r.Index > complete.Match.Header.Index)]) is { } not)
+                throw new ImportRejectedException(complete.Match.Header.Line, not.Field + 1, complete.Match.Header.Fields[not.Field].Trim(), not.Reason);
+            return Unambiguous(complete.Match);
+        }
 
         var first = head.FirstOrDefault(r => r.Fields.Count(f => f.Trim().Length > 0) >= 2) ?? head.FirstOrDefault();
         if (first is null) throw new ImportRejectedException(1, null, null, "the file has no rows.");

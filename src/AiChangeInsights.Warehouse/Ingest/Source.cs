@@ -1,4 +1,5 @@
 using System.Data;
+using AiChangeInsights.Warehouse.Ingest.Files;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -76,6 +77,13 @@ public abstract class Source
 
     /// <summary>Extra columns this source needs at least one of (a survey without questions is not a survey).</summary>
     public virtual int MinimumExtraColumns => 0;
+
+    /// <summary>
+    /// Why a file whose header has this source's columns is still not this source (the field and the reason), or null;
+    /// <paramref name="rows"/> are the first records below the header. Asked only when the source was recognised, not
+    /// chosen by the analyst.
+    /// </summary>
+    public virtual (int Field, string Reason)? NotThisSource(HeaderMatch match, IReadOnlyList<HeadRecord> rows) => null;
 
     /// <summary>
     /// Inserts the rows of the temp table <c>valid</c> (typed columns, <c>_rec</c>, <c>_line</c>) into the raw

@@ -356,6 +356,24 @@ public sealed class TemplateImportTests : IDisposable
         test.Scalar<long>("select count(*) from raw_survey_response where person_id is not null").ShouldBe(1);
     }
 
+    [Theory]
+    // A survey export in a language no vendor adapter knows: its question ends in '?'.
+    [InlineData("mitarbeiter-umfrage.csv", "Befragten-ID,E-Mail-Adresse,Abteilung,Wie zufrieden sind Sie mit Copilot?\n1,an@example.nl,Control,Sehr zufrieden\n", 4)]
+    // The same with statements: the answers are agreement labels.
+    [InlineData("peiling.csv", "E-mailadres,Afdeling,Copilot bespaart mij tijd\nan@example.nl,Control,Mee eens\nbo@example.nl,Verkoop,Helemaal mee eens\n", 3)]
+    public void A_survey_export_with_e_mail_and_department_is_not_taken_for_a_roster(string name, string text, int column)
+    {
+        test.Import(test.File("roster.csv", "email,department\nan@example.nl,Verkoop\n"));
+
+        var summary = test.Import(test.File(name, text));
+
+        summary.Status.ShouldBe("rejected");
+        summary.Message.ShouldContain($"line 1, column {column}");
+        summary.Message.ShouldContain("like a roster, but");
+        summary.Message.ShouldContain("--source survey");
+        test.Query<string>("select department from raw_roster").ShouldBe(["Verkoop"]);
+    }
+
     [Fact]
     public void Every_wording_of_the_Dutch_and_German_agreement_scales_is_an_answer()
     {

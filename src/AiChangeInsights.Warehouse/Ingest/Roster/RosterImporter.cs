@@ -1,3 +1,6 @@
+using AiChangeInsights.Warehouse.Ingest.Files;
+using AiChangeInsights.Warehouse.Ingest.Survey;
+
 namespace AiChangeInsights.Warehouse.Ingest.Roster;
 
 /// <summary>
@@ -30,6 +33,29 @@ public sealed class RosterImporter : Source
         new("target_group", ValueKind.Boolean, "doelgroep", "in_scope", "target", "in_doelgroep"),
         new("rollout_date", ValueKind.Date, "uitroldatum", "go_live", "golive", "go_live_date", "startdatum_ai", "rollout", "uitrol", "livegang"),
     ];
+
+    /// <summary>
+    /// A roster replaces what is known of people, so an export that merely has an e-mail and a department column must
+    /// not pass for one: a survey whose "Afdeling" question made its respondents' answers their department did. A
+    /// column headed by a question (ending in '?') or answered with agreement labels ("Mee eens") is not a roster's.
+    /// </summary>
+    public override (int Field, string Reason)? NotThisSource(HeaderMatch match, IReadOnlyList<HeadRecord> rows)
+    {
+        var used = match.Columns.Values.ToHashSet();
+        for (var i = 0; i < match.Header.Fields.Count; i++)
+        {
+            if (used.Contains(i)) continue;
+            var text = match.Header.Fields[i].Trim();
+            var values = rows.Select(r => r.Fields.ElementAtOrDefault(i)?.Trim()).Where(v => !string.IsNullOrEmpty(v)).ToList();
+            var answered = values.Count > 0 && values.Count(v => SurveyImporter.IsAgreementLabel(v!)) * 2 > values.Count;
+            if (!text.EndsWith('?') && !answered) continue;
+            return (i, $"the header has an e-mail and a department column like a roster, but '{(text.Length > 80 ? text[..80] + "…" : text)}' " +
+                       $"{(answered ? "is answered like a survey question" : "reads like a survey question")}. A roster replaces people's " +
+                       "departments and roles, so this file is not read as one: import a survey as survey (the upload's Source; " +
+                       "aci: --source survey), or remove that column from a roster.");
+        }
+        return null;
+    }
 
     public override LoadResult Load(LoadContext context)
     {

@@ -40,6 +40,13 @@ public sealed class SurveyImporter : Source
         ("extremely satisfied", 5), ("very satisfied", 5), ("zeer tevreden", 5), ("sehr zufrieden", 5),
     ];
 
+    /// <summary>Whether a value is an agreement or satisfaction label of a 5- or 7-point scale ("Mee eens", "Somewhat agree").</summary>
+    public static bool IsAgreementLabel(string value)
+    {
+        var label = value.Trim().ToLowerInvariant().Replace('’', '\'');
+        return LikertLabels.Any(l => l.Label == label) || SevenPointLabels.Any(l => l.Label == label);
+    }
+
     public override string Name => "survey";
     public override IReadOnlyList<string> OtherNames => ["enquete", "vragenlijst", "peiling"];
     public override IReadOnlyList<string> RawTables => ["raw_survey_response", "raw_survey_answer", "survey_question"];
