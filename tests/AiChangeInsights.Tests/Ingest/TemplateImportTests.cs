@@ -375,6 +375,15 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_roster_with_short_yes_no_questions_as_headers_is_still_a_roster()
+    {
+        var summary = test.Import(test.File("personeel.csv", "E-mail;Afdeling;Actief?;Leidinggevende?\nan@example.nl;Verkoop;Ja;Nee\n"));
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        summary.Source.ShouldBe("roster");
+    }
+
+    [Fact]
     public void Every_wording_of_the_Dutch_and_German_agreement_scales_is_an_answer()
     {
         var summary = test.Import(test.File("peiling_2025-03.csv", """

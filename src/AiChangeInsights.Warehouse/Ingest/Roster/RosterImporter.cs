@@ -37,7 +37,8 @@ public sealed class RosterImporter : Source
     /// <summary>
     /// A roster replaces what is known of people, so an export that merely has an e-mail and a department column must
     /// not pass for one: a survey whose "Afdeling" question made its respondents' answers their department did. A
-    /// column headed by a question (ending in '?') or answered with agreement labels ("Mee eens") is not a roster's.
+    /// column headed by a question (four words or more, ending in '?') or answered with agreement labels ("Mee eens") is
+    /// not a roster's. A short one ("Actief?", "Leidinggevende?") is an HR yes/no column.
     /// </summary>
     public override (int Field, string Reason)? NotThisSource(HeaderMatch match, IReadOnlyList<HeadRecord> rows)
     {
@@ -48,7 +49,8 @@ public sealed class RosterImporter : Source
             var text = match.Header.Fields[i].Trim();
             var values = rows.Select(r => r.Fields.ElementAtOrDefault(i)?.Trim()).Where(v => !string.IsNullOrEmpty(v)).ToList();
             var answered = values.Count > 0 && values.Count(v => SurveyImporter.IsAgreementLabel(v!)) * 2 > values.Count;
-            if (!text.EndsWith('?') && !answered) continue;
+            var question = text.EndsWith('?') && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4;
+            if (!question && !answered) continue;
             return (i, $"the header has an e-mail and a department column like a roster, but '{(text.Length > 80 ? text[..80] + "…" : text)}' " +
                        $"{(answered ? "is answered like a survey question" : "reads like a survey question")}. A roster replaces people's " +
                        "departments and roles, so this file is not read as one: import a survey as survey (the upload's Source; " +
