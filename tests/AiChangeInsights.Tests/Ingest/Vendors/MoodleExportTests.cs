@@ -11,6 +11,20 @@ public sealed class MoodleExportTests : IDisposable
 
     public void Dispose() => test.Dispose();
 
+    /// <summary>A grades export as Moodle's "Excel spreadsheet": the rows from the first cell of one sheet.</summary>
+    string Workbook(string fileName, string sheetName, object[][] rows)
+    {
+        var path = Path.Combine(test.Folder, "files", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add(sheetName);
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+                sheet.Cell(r + 1, c + 1).Value = rows[r][c];
+        workbook.SaveAs(path);
+        return path;
+    }
+
     [Fact]
     public void The_completion_report_gives_one_training_row_per_person_for_the_course_in_its_file_name()
     {
@@ -66,23 +80,13 @@ public sealed class MoodleExportTests : IDisposable
     [Fact]
     public void The_grades_export_as_excel_workbook_loads_the_same_way()
     {
-        var path = Path.Combine(test.Folder, "files", "ai_basis Grades.xlsx");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var workbook = new XLWorkbook())
-        {
-            var sheet = workbook.Worksheets.Add("Grades");
-            object[][] rows =
-            [
-                ["First name", "Last name", "ID number", "Institution", "Department", "Email address", "Quiz: Prompten oefenen (Real)", "Course total (Real)", "Last downloaded from this course"],
-                ["An", "de Vries", "1001", "", "Verkoop", "an.devries@example.nl", 8.5, 85.0, 1742220000],
-                ["Bram", "Jansen", "1002", "", "Verkoop", "bram.jansen@example.nl", "-", "-", 1742220000],
-                ["Cor", "Bakker", "1003", "", "Productie", "cor.bakker@example.nl", 7.0, 70.25, 1742220000],
-            ];
-            for (var r = 0; r < rows.Length; r++)
-                for (var c = 0; c < rows[r].Length; c++)
-                    sheet.Cell(r + 1, c + 1).Value = rows[r][c];
-            workbook.SaveAs(path);
-        }
+        var path = Workbook("ai_basis Grades.xlsx", "Grades",
+        [
+            ["First name", "Last name", "ID number", "Institution", "Department", "Email address", "Quiz: Prompten oefenen (Real)", "Course total (Real)", "Last downloaded from this course"],
+            ["An", "de Vries", "1001", "", "Verkoop", "an.devries@example.nl", 8.5, 85.0, 1742220000],
+            ["Bram", "Jansen", "1002", "", "Verkoop", "bram.jansen@example.nl", "-", "-", 1742220000],
+            ["Cor", "Bakker", "1003", "", "Productie", "cor.bakker@example.nl", 7.0, 70.25, 1742220000],
+        ]);
 
         var summary = test.Import(path);
 
@@ -130,22 +134,12 @@ public sealed class MoodleExportTests : IDisposable
     [Fact]
     public void A_German_grades_workbook_reads_its_course_total_in_points()
     {
-        var path = Path.Combine(test.Folder, "files", "KI_Grundlagen Bewertungen.xlsx");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var workbook = new XLWorkbook())
-        {
-            var sheet = workbook.Worksheets.Add("Bewertungen");
-            object[][] rows =
-            [
-                ["Vorname", "Nachname", "ID-Nummer", "Institution", "Abteilung", "E-Mail-Adresse", "Test: KI-Grundlagen (Punkte)", "Kurs gesamt (Punkte)", "Zuletzt aus diesem Kurs heruntergeladen"],
-                ["An", "de Vries", "E1000", "Voorbeeld BV", "Financiën", "an.devries@example.nl", 8.5, 8.5, "Freitag, 7. März 2025, 14:05"],
-                ["Cor", "Bakker", "E1002", "Voorbeeld BV", "Productie", "cor.bakker@example.nl", 6.0, 6.75, "Freitag, 7. März 2025, 14:05"],
-            ];
-            for (var r = 0; r < rows.Length; r++)
-                for (var c = 0; c < rows[r].Length; c++)
-                    sheet.Cell(r + 1, c + 1).Value = rows[r][c];
-            workbook.SaveAs(path);
-        }
+        var path = Workbook("KI_Grundlagen Bewertungen.xlsx", "Bewertungen",
+        [
+            ["Vorname", "Nachname", "ID-Nummer", "Institution", "Abteilung", "E-Mail-Adresse", "Test: KI-Grundlagen (Punkte)", "Kurs gesamt (Punkte)", "Zuletzt aus diesem Kurs heruntergeladen"],
+            ["An", "de Vries", "E1000", "Voorbeeld BV", "Financiën", "an.devries@example.nl", 8.5, 8.5, "Freitag, 7. März 2025, 14:05"],
+            ["Cor", "Bakker", "E1002", "Voorbeeld BV", "Productie", "cor.bakker@example.nl", 6.0, 6.75, "Freitag, 7. März 2025, 14:05"],
+        ]);
 
         var summary = test.Import(path);
 
