@@ -29,6 +29,18 @@ public static class Headers
         return collapsed.Trim('_');
     }
 
+    /// <summary>
+    /// The names a field answers to when a template's columns are matched: its normalised header, the same with camelCase
+    /// split (an API's or Entra ID's "jobTitle" = "job_title", Nmbrs' "EmailWerk" = "email_werk") and without a trailing
+    /// note in brackets (Google Workspace's "Email Address [Required]").
+    /// </summary>
+    static string[] TemplateNames(string header) =>
+        new[] { Normalise(header), Normalise(CamelHump.Replace(header, "$1_$2")), Normalise(BracketNote.Replace(header, "")) }
+            .Where(n => n.Length > 0).Distinct().ToArray();
+
+    static readonly System.Text.RegularExpressions.Regex CamelHump = new("([a-z0-9])([A-Z])");
+    static readonly System.Text.RegularExpressions.Regex BracketNote = new(@"\s*\[[^\]]*\]\s*$");
+
     static bool IsMailLike(string spelling) => spelling.Contains("mail", StringComparison.Ordinal) || spelling.Contains("upn", StringComparison.Ordinal)
                                                || spelling.Contains("principal", StringComparison.Ordinal);
 
@@ -41,6 +53,7 @@ public static class Headers
         {
             var normalised = record.Fields.Select(Normalise).ToArray();
             if (normalised.Count(h => h.Length > 0) < 2) continue;
+            var fieldNames = record.Fields.Select(TemplateNames).ToArray();
             foreach (var source in candidates)
             {
                 var used = new HashSet<int>();
@@ -51,8 +64,8 @@ public static class Headers
                     // (people join on it) before a user ID, whichever comes first in the file.
                     var spellings = column.Spellings.Select(Normalise).ToList();
                     if (column.Kind == ValueKind.Person) spellings = [.. spellings.OrderBy(s => IsMailLike(s) ? 0 : 1)];
-                    var best = Enumerable.Range(0, normalised.Length).Where(i => !used.Contains(i) && spellings.Contains(normalised[i]))
-                        .OrderBy(i => spellings.IndexOf(normalised[i])).ThenBy(i => i).DefaultIfEmpty(-1).First();
+                    var best = Enumerable.Range(0, normalised.Length).Where(i => !used.Contains(i) && fieldNames[i].Any(spellings.Contains))
+                        .OrderBy(i => fieldNames[i].Where(spellings.Contains).Min(spellings.IndexOf)).ThenBy(i => i).DefaultIfEmpty(-1).First();
                     if (best < 0) continue;
                     columns[column.Name] = best;
                     used.Add(best);

@@ -17,15 +17,21 @@ public sealed class RosterImporter : Source
     [
         new("email", ValueKind.Person, [.. SourceColumn.MailAliases, "upn", "user_principal_name", "userprincipalname"])
             { Required = true, MustBeEmail = true },
-        new("department", ValueKind.Text, "afdeling", "dept", "team", "abteilung", "organisatieonderdeel", "business_unit", "afdelingsnaam")
+        // A team is a department only when nothing else names one (Personio has both, the team inside the department).
+        new("department", ValueKind.Text, "afdeling", "dept", "abteilung", "departement", "organisatieonderdeel",
+            "organisatorische_eenheid_omschrijving", "org_eenheid_omschrijving", "business_unit", "afdelingsnaam", "team")
             { Required = true },
-        new("role", ValueKind.Choice, "rol", "functie", "function", "job_title", "functietitel", "functienaam", "position", "positie", "title")
+        new("role", ValueKind.Choice, "rol", "functie", "function", "job_title", "functietitel", "functienaam", "functie_omschrijving",
+            "functieomschrijving", "employee_title", "fonction", "position", "positie", "title")
         {
             Choices =
             [
-                // Whole words: an "Accountmanager" or a "Directiesecretaris" leads nobody.
-                (@"(^|[^a-z])(directeur|director|directie|ceo|cfo|coo|cto|eigenaar|owner|bestuurder|leadership|geschäftsführer|vorstand)($|[^a-z])", "leadership"),
-                (@"(^|[^a-z])(manager|teamleider|teamlead|team lead|hoofd|leidinggevende|chef|supervisor|coordinator|coördinator|afdelingsleider|leiter)($|[^a-z])", "manager"),
+                // Titles that name a manager or the board but lead nobody, first: an account manager sells, a product owner
+                // owns a backlog, a directie-assistent supports the board. ("Accountmanager", "Directiesecretaris" too.)
+                (@"account ?manager|key ?account|product ?owner|directie[- ]?(assistent|secretar|medewerk|ondersteun)|management ?assist|office ?manager", "employee"),
+                (@"(^|[^a-z])(directeur|directrice|director|directie|ceo|cfo|coo|cto|cio|chro|dga|eigenaar|owner|bestuurder|leadership|geschäftsführer(in)?|vorstand|vp|vice[ -]president)($|[^a-z])|chief .*officer", "leadership"),
+                // Dutch and German compounds name the kind of manager in front: productiemanager, afdelingshoofd, abteilungsleiterin.
+                (@"(^|[^a-z])(manager|teamleider|teamleidster|teamlead|team lead|head of|hoofd|leidinggevende|chef|supervisor|coordinator|coördinator|afdelingsleider|ploegleider|bedrijfsleider)($|[^a-z])|[a-z]manager($|[^a-z])|[a-zäöü]hoofd($|[^a-z])|(^|[a-zäöü])leiter(in)?($|[^a-zäöü])|teamco(o|ö)rdinator", "manager"),
             ],
             Fallback = "employee",
         },
