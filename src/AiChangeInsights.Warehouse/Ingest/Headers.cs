@@ -41,6 +41,10 @@ public static class Headers
     static readonly System.Text.RegularExpressions.Regex CamelHump = new("([a-z0-9])([A-Z])");
     static readonly System.Text.RegularExpressions.Regex BracketNote = new(@"\s*\[[^\]]*\]\s*$");
 
+    // A payroll export (Loket, Nmbrs) holds a private address beside the work one; people join on the work address.
+    static bool IsWorkMail(string spelling) => spelling.Contains("werk", StringComparison.Ordinal) || spelling.Contains("work", StringComparison.Ordinal)
+                                               || spelling.Contains("zakelijk", StringComparison.Ordinal) || spelling.Contains("business", StringComparison.Ordinal);
+
     static bool IsMailLike(string spelling) => spelling.Contains("mail", StringComparison.Ordinal) || spelling.Contains("upn", StringComparison.Ordinal)
                                                || spelling.Contains("principal", StringComparison.Ordinal);
 
@@ -61,9 +65,9 @@ public static class Headers
                 foreach (var column in source.Columns)
                 {
                     // Of several fields that name the column, the best spelling wins: for a person, an e-mail address
-                    // (people join on it) before a user ID, whichever comes first in the file.
+                    // (people join on it) before a user ID, and a work address before another, whichever comes first in the file.
                     var spellings = column.Spellings.Select(Normalise).ToList();
-                    if (column.Kind == ValueKind.Person) spellings = [.. spellings.OrderBy(s => IsMailLike(s) ? 0 : 1)];
+                    if (column.Kind == ValueKind.Person) spellings = [.. spellings.OrderBy(s => IsMailLike(s) ? IsWorkMail(s) ? 0 : 1 : 2)];
                     var best = Enumerable.Range(0, normalised.Length).Where(i => !used.Contains(i) && fieldNames[i].Any(spellings.Contains))
                         .OrderBy(i => fieldNames[i].Where(spellings.Contains).Min(spellings.IndexOf)).ThenBy(i => i).DefaultIfEmpty(-1).First();
                     if (best < 0) continue;

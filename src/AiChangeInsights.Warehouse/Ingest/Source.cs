@@ -39,15 +39,15 @@ public sealed record SourceColumn(string Name, ValueKind Kind, params string[] A
 
     /// <summary>
     /// An e-mail column's header as exports in English, Dutch, German and French write it. Every person column accepts
-    /// them all: an "E-mailadres" file joined the roster but was nobody in the training or survey template. The work
-    /// address comes first: a payroll export (Loket, Nmbrs) also holds the private one, under the plain name.
+    /// them all: an "E-mailadres" file joined the roster but was nobody in the training or survey template. Of two,
+    /// the work address wins (<see cref="Headers"/>): a payroll export also holds the private one, under the plain name.
     /// </summary>
     public static readonly string[] MailAliases =
     [
-        "work_email", "werk_e_mail", "e_mail_werk", "email_werk", "werk_email", "werk_e_mailadres", "e_mailadres_werk",
-        "zakelijk_e_mail", "e_mail_zakelijk", "zakelijk_e_mailadres", "e_mailadres_zakelijk", "zakelijke_e_mail",
-        "business_email", "email", "e_mail", "email_address", "e_mail_address", "e_mailadres", "emailadres", "e_mail_adres",
-        "mail", "mailadres", "e_mail_adresse", "adresse_e_mail", "adresse_mail", "courriel", "user_email",
+        "email", "e_mail", "email_address", "e_mail_address", "e_mailadres", "emailadres", "e_mail_adres", "mail", "mailadres",
+        "e_mail_adresse", "adresse_e_mail", "adresse_mail", "courriel", "work_email", "werk_e_mail", "e_mail_werk", "email_werk",
+        "werk_email", "werk_e_mailadres", "e_mailadres_werk", "zakelijk_e_mail", "e_mail_zakelijk", "zakelijk_e_mailadres",
+        "e_mailadres_zakelijk", "zakelijke_e_mail", "business_email", "user_email",
     ];
 }
 

@@ -46,6 +46,12 @@ public sealed class RosterExportTests : IDisposable
     [InlineData("Managing Director", "leadership")]
     [InlineData("VP Engineering", "leadership")]
     [InlineData("Geschäftsführerin", "leadership")]
+    // Belgian and Swiss teams write French titles.
+    [InlineData("Responsable comptabilité", "manager")]
+    [InlineData("Chef d'équipe", "manager")]
+    [InlineData("Administrateur délégué", "leadership")]
+    [InlineData("Directrice commerciale", "leadership")]
+    [InlineData("Opérateur", "employee")]
     public void A_job_title_is_read_as_the_role_it_names(string title, string role)
     {
         test.Import(test.File("roster.csv", $"email;department;Functie\nan@example.nl;Verkoop;{title}\n")).Status.ShouldBe("loaded");

@@ -29,9 +29,9 @@ public sealed class RosterImporter : Source
                 // Titles that name a manager or the board but lead nobody, first: an account manager sells, a product owner
                 // owns a backlog, a directie-assistent supports the board. ("Accountmanager", "Directiesecretaris" too.)
                 (@"account ?manager|key ?account|product ?owner|directie[- ]?(assistent|secretar|medewerk|ondersteun)|management ?assist|office ?manager", "employee"),
-                (@"(^|[^a-z])(directeur|directrice|director|directie|ceo|cfo|coo|cto|cio|chro|dga|eigenaar|owner|bestuurder|leadership|geschäftsführer(in)?|vorstand|vp|vice[ -]president)($|[^a-z])|chief .*officer", "leadership"),
+                (@"(^|[^a-z])(directeur|directrice|director|directie|ceo|cfo|coo|cto|cio|chro|dga|eigenaar|owner|bestuurder|leadership|geschäftsführer(in)?|vorstand|vp|vice[ -]president|gérant(e)?|pdg)($|[^a-z])|chief .*officer|administrat(eur|rice)[ -]délégué", "leadership"),
                 // Dutch and German compounds name the kind of manager in front: productiemanager, afdelingshoofd, abteilungsleiterin.
-                (@"(^|[^a-z])(manager|teamleider|teamleidster|teamlead|team lead|head of|hoofd|leidinggevende|chef|supervisor|coordinator|coördinator|afdelingsleider|ploegleider|bedrijfsleider)($|[^a-z])|[a-z]manager($|[^a-z])|[a-zäöü]hoofd($|[^a-z])|(^|[a-zäöü])leiter(in)?($|[^a-zäöü])|teamco(o|ö)rdinator", "manager"),
+                (@"(^|[^a-z])(manager|teamleider|teamleidster|teamlead|team lead|head of|hoofd|leidinggevende|chef|supervisor|coordinator|coördinator|afdelingsleider|ploegleider|bedrijfsleider|responsable)($|[^a-z])|[a-z]manager($|[^a-z])|[a-zäöü]hoofd($|[^a-z])|(^|[a-zäöü])leiter(in)?($|[^a-zäöü])|teamco(o|ö)rdinator", "manager"),
             ],
             Fallback = "employee",
         },
