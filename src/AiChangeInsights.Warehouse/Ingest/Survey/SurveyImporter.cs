@@ -119,9 +119,7 @@ public sealed class SurveyImporter : Source
     /// </summary>
     (List<ExtraColumn> Kept, HashSet<ExtraColumn> SevenPoint) MapQuestions(LoadContext context, List<string> notes)
     {
-        context.Execute("create or replace temp table likert_label (label varchar, score integer)");
-        using (var appender = context.Connection.CreateAppender("temp", "main", "likert_label"))
-            foreach (var (label, score) in LikertLabels) appender.CreateRow().AppendValue(label).AppendValue(score).EndRow();
+        LabelTable(context, "likert_label", LikertLabels);
 
         var kept = new List<ExtraColumn>();
         var sevenPointColumns = new HashSet<ExtraColumn>();
@@ -172,8 +170,7 @@ public sealed class SurveyImporter : Source
 
     void LoadAnswers(LoadContext context, List<ExtraColumn> questions, HashSet<ExtraColumn> sevenPoint, List<string> notes)
     {
-        context.Execute("create or replace temp table likert7_label as select * from (values " +
-                        string.Join(", ", SevenPointLabels.Select(l => $"({ColumnTyping.L(l.Label)}, {l.Score})")) + ") t(label, score)");
+        LabelTable(context, "likert7_label", SevenPointLabels);
         if (sevenPoint.Count > 0)
             notes.Add($"Answered on a 7-point agreement scale, rescaled to 1-5: {string.Join(", ", sevenPoint.Select(q => $"'{q.Header}'"))} " +
                       "(Agree 4.33, Somewhat agree 3.67, Neutral 3, Somewhat disagree 2.33, Disagree 1.67).");
@@ -186,9 +183,8 @@ public sealed class SurveyImporter : Source
         context.Execute($$"""
             create or replace temp table answer_cell as
             select s._line, s.survey, s.response_id, qc.question, qc.position, u.answer_text,
-                   case when qc.seven_point and lower(trim(u.answer_text)) in (select label from likert7_label)
-                        then (select round(1 + (score - 1) * 4 / 6, 2) from likert7_label where label = lower(trim(u.answer_text)))
-                        else {{AnswerExpression("u.answer_text")}} end as answer,
+                   coalesce(case when qc.seven_point then (select round(1 + (score - 1) * 4 / 6, 2) from likert7_label where label = lower(trim(u.answer_text))) end,
+                            {{AnswerExpression("u.answer_text")}}) as answer,
                    case c.scale when 'nps' then 0 when 'likert5' then 1 else 0 end as low,
                    case c.scale when 'nps' then 10 when 'likert5' then 5 else 10 end as high
             from (unpivot (select _rec, {{columns}} from valid) on {{columns}} into name column_name value answer_text) u
@@ -213,12 +209,22 @@ public sealed class SurveyImporter : Source
 
     /// <summary>
     /// A 7-point agreement scale words a step between "agree" and "neutral" ("somewhat agree") beside "agree" itself;
-    /// read as the 5-point scale, both would be 4. A column is 7-point when its answers hold both of such a pair.
+    /// read as the 5-point scale, both would be 4. A column is 7-point when its answers hold both of such a pair: steps 6
+    /// and 5, or 2 and 3, of <see cref="SevenPointLabels"/>.
     /// </summary>
-    static string SevenPoint(string answer) => $"""
-        (count(*) filter (where {answer} in ('agree', 'eens', 'mee eens')) > 0 and count(*) filter (where {answer} in ('somewhat agree', 'enigszins eens')) > 0)
-        or (count(*) filter (where {answer} in ('disagree', 'oneens', 'mee oneens', 'niet mee eens')) > 0 and count(*) filter (where {answer} in ('somewhat disagree', 'enigszins oneens')) > 0)
-        """;
+    static string SevenPoint(string answer)
+    {
+        string Any(int step) => $"count(*) filter (where {answer} in ({string.Join(", ", SevenPointLabels.Where(l => l.Score == step).Select(l => ColumnTyping.L(l.Label)))})) > 0";
+        return $"({Any(6)} and {Any(5)}) or ({Any(2)} and {Any(3)})";
+    }
+
+    /// <summary>A temp table of answer labels and their scores, for the answer expressions to look up.</summary>
+    static void LabelTable(LoadContext context, string name, IEnumerable<(string Label, int Score)> labels)
+    {
+        context.Execute($"create or replace temp table {name} (label varchar, score integer)");
+        using var appender = context.Connection.CreateAppender("temp", "main", name);
+        foreach (var (label, score) in labels) appender.CreateRow().AppendValue(label).AppendValue(score).EndRow();
+    }
 
     static readonly (string Label, int Score)[] SevenPointLabels =
     [
