@@ -22,30 +22,33 @@ namespace AiChangeInsights.Warehouse.Ingest.Vendors;
 /// </summary>
 public sealed class MoodleGradesExport : OneCourseReport
 {
-    /// <summary>One language's headers: the person's, the course total's (Real first) and the export time's.</summary>
-    sealed record Language(string FirstName, string LastName, string Email, string[] CourseTotal, string[] Exported);
+    /// <summary>One language's headers: the person's, the course total's (in points, then as a percentage) and the export time's.</summary>
+    sealed record Language(string FirstName, string LastName, string Email, string[] Real, string Percentage, string[] Exported)
+    {
+        public bool HasPerson(IReadOnlySet<string> headers) => headers.Contains(FirstName) && headers.Contains(LastName) && headers.Contains(Email);
+    }
 
     static readonly Language[] Languages =
     [
-        new("first_name", "last_name", "email_address", ["course_total_real", "course_total_percentage"], ["last_downloaded_from_this_course"]),
+        new("first_name", "last_name", "email_address", ["course_total_real"], "course_total_percentage", ["last_downloaded_from_this_course"]),
         // The Dutch pack calls Real "Echt", and "Reëel" in its other display types: both are read.
-        new("voornaam", "achternaam", "e_mailadres", ["cursustotaal_echt", "cursustotaal_reeel", "cursustotaal_percentage"],
+        new("voornaam", "achternaam", "e_mailadres", ["cursustotaal_echt", "cursustotaal_reeel"], "cursustotaal_percentage",
             ["laatst_gedownload_van_deze_cursus", "laatst_gedownload_van_deze_curus"]),
-        new("vorname", "nachname", "e_mail_adresse", ["kurs_gesamt_punkte", "kurs_gesamt_prozent"], ["zuletzt_aus_diesem_kurs_heruntergeladen"]),
+        new("vorname", "nachname", "e_mail_adresse", ["kurs_gesamt_punkte"], "kurs_gesamt_prozent", ["zuletzt_aus_diesem_kurs_heruntergeladen"]),
     ];
 
     public override string Name => "Moodle grades export";
-    public override IReadOnlyList<string> Signature => ["first_name", "last_name", "email_address", "course_total_real"];
 
-    public override bool Recognises(IReadOnlySet<string> headers) => Languages.Any(l =>
-        headers.Contains(l.FirstName) && headers.Contains(l.LastName) && headers.Contains(l.Email) && l.CourseTotal.Any(headers.Contains));
+    public override IReadOnlyList<string> Signature =>
+        [Languages[0].FirstName, Languages[0].LastName, Languages[0].Email, Languages[0].Real[0]];
 
-    /// <summary>A grades export without the course total (only some grade items exported) has these.</summary>
-    public override IReadOnlyList<string> Family => ["first_name", "last_name", "email_address", "last_downloaded_from_this_course"];
+    public override bool Recognises(IReadOnlySet<string> headers) =>
+        Languages.Any(l => l.HasPerson(headers) && (l.Real.Any(headers.Contains) || headers.Contains(l.Percentage)));
 
+    /// <summary>A grades export without the course total (only some grade items exported): the person and the export time.</summary>
     public override IReadOnlyList<string>? MissingFromFamily(IReadOnlySet<string> headers) => Languages
-        .Where(l => headers.Contains(l.FirstName) && headers.Contains(l.LastName) && headers.Contains(l.Email) && l.Exported.Any(headers.Contains))
-        .Select(l => (IReadOnlyList<string>)[.. new[] { l.FirstName, l.LastName, l.Email, l.CourseTotal[0] }.Where(h => !headers.Contains(h))])
+        .Where(l => l.HasPerson(headers) && l.Exported.Any(headers.Contains))
+        .Select(l => (IReadOnlyList<string>)[.. new[] { l.FirstName, l.LastName, l.Email, l.Real[0] }.Where(h => !headers.Contains(h))])
         .FirstOrDefault();
 
     public override string FamilyName => "a Moodle grades export";
@@ -53,18 +56,16 @@ public sealed class MoodleGradesExport : OneCourseReport
     protected override IReadOnlyDictionary<string, string[]> Mapped { get; } = new Dictionary<string, string[]>
     {
         ["user"] = [.. Languages.Select(l => l.Email)],
-        ["score"] = [.. Languages.SelectMany(l => l.CourseTotal.Where(t => !t.EndsWith("_percentage") && !t.EndsWith("_prozent"))),
-                     .. Languages.SelectMany(l => l.CourseTotal.Where(t => t.EndsWith("_percentage") || t.EndsWith("_prozent")))],
+        // The total in points wherever the export has it, else the percentage.
+        ["score"] = [.. Languages.SelectMany(l => l.Real), .. Languages.Select(l => l.Percentage)],
     };
 
     protected override IReadOnlyList<string> AlsoProduces => ["completed_at"];
 
     public override IReadOnlySet<string> Ignored { get; } = new HashSet<string>(
     [
-        "first_name", "last_name", "id_number", "institution", "department", "suspended",
-        "voornaam", "achternaam", "id_nummer", "nummer_id", "instituut", "afdeling",
-        "vorname", "nachname", "id_nummer", "abteilung",
-        .. Languages.SelectMany(l => l.Exported),
+        .. Languages.SelectMany(l => (string[])[l.FirstName, l.LastName, .. l.Exported]),
+        "id_number", "institution", "department", "suspended", "id_nummer", "nummer_id", "instituut", "afdeling", "abteilung",
     ]);
 
     protected override string? CourseFromFileName(string stem) => Regex.Replace(stem, @"[ _-]+(grades|cijfers|bewertungen)$", "", RegexOptions.IgnoreCase);
