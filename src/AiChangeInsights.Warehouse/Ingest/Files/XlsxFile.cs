@@ -201,7 +201,8 @@ public sealed class XlsxFile : TabularFile
     /// <summary>
     /// The error values (#DIV/0!, #N/A, …) of a sheet's cells by Excel row and 0-based column. ExcelDataReader 3.6 reads
     /// an error cell as empty, which loaded a failed formula as a missing value; as its text, the checks reject it with
-    /// line and column. Read from the sheet's XML, found by name through the workbook and its relationships.
+    /// line and column. In the same pass, the formulas a program wrote without their result, which ExcelDataReader also
+    /// reads as empty. Read from the sheet's XML, found by name through the workbook and its relationships.
     /// </summary>
     static (Dictionary<(int, int), string> Errors, Dictionary<(int, int), string> Uncalculated) ErrorCells(string path, string sheetName)
     {
