@@ -2,13 +2,14 @@
 -- month (exposure), and how many of its people used AI that month and the next (adoption). The Activities page
 -- draws them as a scatter; activity_adoption_correlation correlates them, so the definitions live here once.
 -- grain: one row per activity type (of dim_activity_type that occurs in fct_activity_participation) x department
---   (of dim_department with target-group people) x month (of dim_month from the department's first go-live month on)
+--   (of dim_department with target-group people) x month (of dim_month with usage data, from the department's first
+--   go-live month on)
 -- participants: participants of the type in the department and month; a participant row counts when the person is
 --   in the target group, a head-count row (communication) counts its participants; 0 without the activity.
 -- exposure: participants / the department's target-group people (can exceed 1: one person at two workshops).
 -- adoption: active target-group people of the department in the month / its target-group people (fct_person_month).
--- adoption_next_month: the same for the following month; NULL when that month is not in dim_month (the end of the
---   data, or a month without usage data), so the unit does not count for a lag of one month.
+-- adoption_next_month: the same for the following month; NULL when that month has no usage data (the end of the
+--   data, or a missing export), so the unit does not count for a lag of one month.
 -- unit: exposure: participants per target-group person; adoption, adoption_next_month: fraction 0..1
 -- materialise: table
 --   (a few thousand rows at the large scale, read per activity type by the page and by activity_adoption_correlation)
@@ -34,7 +35,7 @@ department_active as (
 units as (
     select d.department, d.target_group_people, m.month
     from dim_department d
-    join dim_month m on m.month >= d.first_go_live_month
+    join dim_month m on m.month >= d.first_go_live_month and m.has_usage
     where d.target_group_people > 0
 )
 select

@@ -1,5 +1,6 @@
 -- Usage of the target group per month, department and tool, the base of the usage KPIs.
--- grain: one row per month of dim_month (baseline quarter + months with usage data) x department (and 'All') x tool (and 'All')
+-- grain: one row per month x department (and 'All') x tool (and 'All'), for the months a usage export of that tool covers
+--   (data_coverage present or partial; 'All': any tool's): a month without usage data has no row, so no usage KPI
 -- Counts only target-group people of the roster; a department without active people still gets a row (0 active).
 with target_group as (
     select person_id, department from dim_person where in_roster and target_group
@@ -9,11 +10,8 @@ headcount as (
     from target_group
     group by grouping sets ((department), ())
 ),
-months as (
-    select month from dim_month
-),
-tools as (
-    select tool from dim_tool union all select 'All'
+tool_months as (
+    select month, tool from agg_data_coverage_monthly where source = 'usage' and status <> 'missing'
 ),
 active as (
     select
@@ -29,7 +27,7 @@ active as (
     group by grouping sets ((u.month, u.tool, t.department), (u.month, u.tool))
 )
 select
-    m.month,
+    tl.month,
     h.department,
     tl.tool,
     h.target_people,
@@ -37,7 +35,6 @@ select
     coalesce(a.active_days, 0)::bigint            as active_days,
     coalesce(a.minutes, 0)::decimal(18, 2)        as minutes,
     coalesce(a.features, 0)::bigint               as features
-from months m
+from tool_months tl
 cross join headcount h
-cross join tools tl
-left join active a on a.month = m.month and a.department = h.department and a.tool = tl.tool
+left join active a on a.month = tl.month and a.department = h.department and a.tool = tl.tool

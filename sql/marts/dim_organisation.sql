@@ -1,9 +1,14 @@
 -- The organisation's timeline and privacy settings, as every KPI reads them.
 -- grain: one row
--- go_live_month: the setting, else the first month with usage data (DESIGN: Warehouse, go-live).
+-- go_live_month: the setting, else the earliest rollout date in the roster, else the first month with usage data
+--   (DESIGN: Warehouse, go-live). An organisation with a roster, LMS data and a baseline survey but no usage yet and no
+--   setting has no go-live: its months have no month index and no checkpoint until one is known.
 -- Reads fct_usage_daily: each person-day once.
 with usage_span as (
     select min(usage_date) as first_usage_date, max(usage_date) as last_usage_date from fct_usage_daily
+),
+rollout as (
+    select min(rollout_date) as first_rollout_date from stg_roster__person
 ),
 settings as (
     select
@@ -13,9 +18,10 @@ settings as (
     from setting
 )
 select
-    date_trunc('month', coalesce(try_cast(s.go_live_month as date), u.first_usage_date))::date as go_live_month,
+    date_trunc('month', coalesce(try_cast(s.go_live_month as date), r.first_rollout_date, u.first_usage_date))::date
+                                                                                             as go_live_month,
     date_trunc('month', u.first_usage_date)::date                                            as first_usage_month,
     u.last_usage_date,
     greatest(3, coalesce(try_cast(s.min_group_size as integer), 5))                          as min_group_size,
     coalesce(try_cast(s.valley_threshold as double), 0.25)                                   as valley_threshold
-from usage_span u, settings s
+from usage_span u, rollout r, settings s

@@ -1,6 +1,7 @@
 -- Every target-group person in every analysed month: were they active, and where were they on their own curve?
 -- The base of cohorts, the curve phases, activity uplift and the leadership effect.
--- grain: one row per person_id x month (target-group people of the roster x dim_month)
+-- grain: one row per person_id x month (target-group people of the roster x the months of dim_month with usage data:
+--   without an export nobody can be seen active, and such a month is no data, not a month of non-users)
 -- month_index: whole months from the person's own go-live (rollout date, else the organisation's go-live); 1 = go-live month.
 select
     p.person_id,
@@ -17,4 +18,4 @@ select
 from dim_person p
 cross join dim_month m
 left join fct_usage_monthly u on u.person_id = p.person_id and u.month = m.month and u.tool = 'All'
-where p.in_roster and p.target_group
+where p.in_roster and p.target_group and m.has_usage

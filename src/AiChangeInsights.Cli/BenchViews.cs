@@ -20,7 +20,7 @@ internal static class BenchViews
         "kpi_monthly", "kpi_matrix", "adoption_cohorts", "adoption_curve_phases", "checkpoint_comparison",
         "activity_adoption_correlation", "activity_exposure_units", "leadership_effect", "maturity_distribution",
         "maturity_department_history", "maturity_stage_history", "resistance_distribution",
-        "survey_results", "acceptance_trends_anonymised",
+        "survey_results", "acceptance_trends_anonymised", "data_coverage",
     ];
 
     public sealed record Timing(string Name, long Rows, double P50, double P95);

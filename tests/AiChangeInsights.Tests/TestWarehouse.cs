@@ -45,6 +45,14 @@ public sealed class TestWarehouse : IDisposable
         Importer = new Importer(Warehouse);
     }
 
+    /// <summary>
+    /// What the usage importer records beside rows that a test writes straight into raw_usage: each import's days per tool,
+    /// from its first to its last row (data_coverage reads them to tell a missing export from a month without use).
+    /// </summary>
+    public const string RecordUsageWindows = """
+        insert into raw_usage_window select import_id, tool, min(usage_date), max(usage_date), 'rows' from raw_usage group by all;
+        """;
+
     public ImportSummary Import(string path, ImportRequest? request = null) => Importer.Import(path, request ?? new ImportRequest());
 
     /// <summary>Writes a file for a test into the warehouse's folder (UTF-8 without BOM unless told).</summary>

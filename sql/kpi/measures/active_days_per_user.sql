@@ -8,6 +8,7 @@
 -- target: 8
 -- amber: 5
 -- order: 2
+-- coverage: usage
 -- definition: days with any use, summed over active people / active people (usage frequency)
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select

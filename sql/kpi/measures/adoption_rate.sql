@@ -8,6 +8,7 @@
 -- target: 0.60
 -- amber: 0.40
 -- order: 1
+-- coverage: usage
 -- definition: target-group people active (at least one usage day) in the month / target-group people
 -- grain: one row per month x department (and 'All') x tool (and 'All')
 select

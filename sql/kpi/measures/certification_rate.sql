@@ -8,6 +8,7 @@
 -- target: 0.80
 -- amber: 0.60
 -- order: 7
+-- coverage: training
 -- definition: completed courses with a pass by the end of the month / completed courses with a pass-or-fail result (target group); per level in certification_by_level
 -- grain: one row per month of dim_month x department (and 'All'); no value before the first result
 with results as (

@@ -8,6 +8,7 @@
 -- target: -0.05
 -- amber: 0
 -- order: 15
+-- coverage: business_metrics
 -- definition: (process cost in the month - baseline cost) / baseline cost; baseline = mean of the three months before go-live
 -- grain: one row per month with business metrics x department (and 'All'); none without a baseline
 select

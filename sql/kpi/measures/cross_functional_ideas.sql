@@ -8,6 +8,7 @@
 -- target: 2
 -- amber: 1
 -- order: 19
+-- coverage: ideas
 -- definition: ideas submitted in the month by more than one department together
 -- grain: one row per month of dim_month x department (and 'All'); an idea counts for every department behind it
 with spine as (

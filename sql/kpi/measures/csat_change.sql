@@ -8,6 +8,7 @@
 -- target: 0.05
 -- amber: 0
 -- order: 16
+-- coverage: business_metrics
 -- definition: (customer satisfaction in the month - baseline) / baseline; baseline = mean of the three months before go-live
 -- grain: one row per month with business metrics x department (and 'All'); none without a baseline
 select

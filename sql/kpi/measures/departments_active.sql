@@ -8,6 +8,7 @@
 -- target: 0.80
 -- amber: 0.50
 -- order: 20
+-- coverage: usage
 -- definition: departments where at least 20 % of the target group used AI in the month / departments (a department's own row: 1 or 0)
 -- grain: one row per month of dim_month x department (and 'All')
 with department_month as (

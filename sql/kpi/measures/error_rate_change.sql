@@ -8,6 +8,7 @@
 -- target: -0.15
 -- amber: 0
 -- order: 14
+-- coverage: business_metrics
 -- definition: (error rate in the month - baseline error rate) / baseline error rate; baseline = mean of the three months before go-live
 -- grain: one row per month with business metrics x department (and 'All'); none without a baseline
 select

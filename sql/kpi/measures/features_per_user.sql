@@ -8,6 +8,7 @@
 -- target: 2.5
 -- amber: 1.5
 -- order: 4
+-- coverage: usage
 -- definition: distinct features used in the month, summed over active people / active people (breadth of use)
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select

@@ -8,6 +8,7 @@
 -- target: 4
 -- amber: 2
 -- order: 13
+-- coverage: business_metrics
 -- definition: hours saved in the month (business metric hours_saved) / people in the department's roster (FTE by headcount)
 -- grain: one row per month with business metrics x department (and 'All')
 select

@@ -8,6 +8,7 @@
 -- target: 120
 -- amber: 60
 -- order: 3
+-- coverage: usage
 -- definition: minutes of use in the month, summed over active people / active people (usage duration)
 -- grain: one row per month x department (and 'All') x tool (and 'All'); no value without active people
 select

@@ -8,6 +8,7 @@
 -- target: 20
 -- amber: 0
 -- order: 12
+-- coverage: survey
 -- scale: 100
 -- source: survey:recommend
 -- definition: share of respondents scoring 9-10 minus share scoring 0-6 on 'would you recommend', in points (-100..100)

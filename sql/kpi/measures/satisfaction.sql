@@ -8,6 +8,7 @@
 -- target: 4.0
 -- amber: 3.5
 -- order: 9
+-- coverage: survey
 -- source: survey:satisfaction
 -- definition: mean satisfaction with the AI tools (1-5; a respondent's score is the mean of their items)
 -- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)

@@ -8,6 +8,7 @@
 -- target: 3.5
 -- amber: 3.0
 -- order: 6
+-- coverage: survey
 -- source: survey:competence_self
 -- definition: mean of respondents' self-assessed AI competence (1-5; a respondent's score is the mean of their items)
 -- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)

@@ -8,6 +8,7 @@
 -- target: 5
 -- amber: 2
 -- order: 18
+-- coverage: ideas
 -- definition: ideas submitted in the month (idea-management export), whatever their status
 -- grain: one row per month of dim_month x department (and 'All'); an idea counts for every department behind it
 with spine as (

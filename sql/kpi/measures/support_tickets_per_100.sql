@@ -8,6 +8,7 @@
 -- target: 10
 -- amber: 20
 -- order: 8
+-- coverage: usage
 -- scale: 100
 -- definition: AI-related helpdesk tickets created in the month x 100 / active target-group users in the month (falling = support need declining)
 -- grain: one row per month of dim_month x department (and 'All'); no value in months without active users

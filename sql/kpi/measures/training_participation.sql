@@ -8,6 +8,7 @@
 -- target: 0.80
 -- amber: 0.60
 -- order: 5
+-- coverage: training
 -- definition: target-group people with at least one completed course by the end of the month / target-group people
 -- grain: one row per month of dim_month x department (and 'All')
 with target_group as (

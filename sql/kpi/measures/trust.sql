@@ -8,6 +8,7 @@
 -- target: 3.8
 -- amber: 3.3
 -- order: 10
+-- coverage: survey
 -- source: survey:trust
 -- definition: mean trust in AI results (1-5; a respondent's score is the mean of their items)
 -- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)

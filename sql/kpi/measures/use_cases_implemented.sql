@@ -8,6 +8,7 @@
 -- target: 10
 -- amber: 5
 -- order: 17
+-- coverage: ideas
 -- definition: ideas with status implemented, submitted by the end of the month (cumulative; the export gives no implementation date)
 -- grain: one row per month of dim_month x department (and 'All'); an idea counts for every department behind it
 with spine as (

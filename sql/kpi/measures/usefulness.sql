@@ -8,6 +8,7 @@
 -- target: 4.0
 -- amber: 3.5
 -- order: 11
+-- coverage: survey
 -- source: survey:usefulness
 -- definition: mean perceived usefulness (1-5; a respondent's score is the mean of their items)
 -- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)

@@ -45,8 +45,12 @@ public sealed class ImportUndo(Warehouse warehouse)
         long removed = 0;
         if (source.RawTables.Contains("raw_usage"))
             connection.Execute(CountNextUsage, new { importId }, transaction);
+        // The first raw table holds the file's rows; the others (a survey's answers, a log's windows) describe them.
         foreach (var table in source.RawTables.Where(t => t.StartsWith("raw_", StringComparison.Ordinal)))
-            removed += connection.Execute($"delete from {table} where import_id = $importId", new { importId }, transaction);
+        {
+            var deleted = connection.Execute($"delete from {table} where import_id = $importId", new { importId }, transaction);
+            if (table == source.RawTables[0]) removed = deleted;
+        }
         if (source.RawTables.Contains("survey_question"))
             connection.Execute("""
                 delete from survey_question q

@@ -69,7 +69,10 @@ public abstract class Source
 
     public abstract IReadOnlyList<SourceColumn> Columns { get; }
 
-    /// <summary>Raw tables this source writes: undo deletes from them, marts reading them are rebuilt.</summary>
+    /// <summary>
+    /// Raw tables this source writes, the one holding the file's rows first: undo deletes from them (and counts the
+    /// first's rows), marts reading them are rebuilt.
+    /// </summary>
     public abstract IReadOnlyList<string> RawTables { get; }
 
     public virtual IReadOnlyList<RowRule> RowRules => [];

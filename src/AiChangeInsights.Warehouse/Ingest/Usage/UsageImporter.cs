@@ -15,7 +15,7 @@ public sealed class UsageImporter : Source
 
     public override string Name => "usage";
     public override IReadOnlyList<string> OtherNames => ["gebruik", "logs"];
-    public override IReadOnlyList<string> RawTables => ["raw_usage"];
+    public override IReadOnlyList<string> RawTables => ["raw_usage", "raw_usage_window"];
 
     public override IReadOnlyList<SourceColumn> Columns { get; } =
     [
@@ -102,6 +102,12 @@ public sealed class UsageImporter : Source
                 where d.import_id = {id} and u.import_id <> {id} and u.counted
                   and u.person_id = d.person_id and u.usage_date = d.usage_date and u.tool = d.tool and u.feature = d.feature
                 """);
+        // The days this log covers per tool, from its first to its last row: data_coverage tells a missing export from a
+        // month without use by them.
+        context.Execute($"""
+            insert into raw_usage_window
+            select {id}, tool, min(usage_date), max(usage_date), 'rows' from raw_usage where import_id = {id} group by tool
+            """);
         var (seen, loaded, notInRoster) = context.Query<(long, long, long)>($"""
             select coalesce(sum(events) filter (where not counted), 0)::bigint, coalesce(sum(events) filter (where counted), 0)::bigint,
                    count(distinct person_id) filter (where person_id not in (select person_id from raw_roster))

@@ -17,7 +17,8 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
     /// <summary>
     /// Verkoop: p1 (employee), p2 (manager); Inkoop: p3 (employee), p4 (leadership); all in the target group, rollout
     /// 6 January 2025. p5 (Inkoop) is outside the target group; p6 is in no roster. Usage exists in January, February
-    /// and April 2025, none in March: dim_month is Nov 2024, Dec 2024 (baseline), Jan, Feb, Apr, and the units are
+    /// and April 2025, none in March: the months with usage data are Jan, Feb, Apr (Nov, Dec and Mar are on dim_month
+    /// without it), and the units are
     /// Verkoop and Inkoop x Jan, Feb, Apr (6). Who is active (x):
     ///
     ///          Jan  Feb  Apr          department adoption
@@ -60,8 +61,8 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
                 (1, 9,  date '2025-02-20', 'communication', 'Nieuwsbrief',         1, 'Verkoop', null, 2,    0.25),
                 (1, 10, date '2025-03-12', 'workshop',      'Workshop',            2, null,      4,    null, 2),
                 (1, 11, date '2025-04-09', 'workshop',      'Workshop',            2, null,      1,    null, 2);
-            """));
-        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_activity", "person");
+            """ + TestWarehouse.RecordUsageWindows));
+        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_usage_window", "raw_activity", "person");
     }
 
     Row Get(string type, int lag) => Rows(test).Single(r => r.ActivityType == type && r.LagMonths == lag);
@@ -129,7 +130,7 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
         WriteOrganisation();
         var row = Get("workshop", 1);
 
-        // Only January has its next month in dim_month: March (after February) has no data, April is the last month.
+        // Only January has a next month with usage data: March (after February) has none, April is the last month.
         // Units: Verkoop Jan (x = 1, adoption Feb = 0.5), Inkoop Jan (x = 0.5, adoption Feb = 0.5): two units whose
         // adoption does not vary, so r is undefined and there is no interval.
         row.NUnits.ShouldBe(2);
@@ -212,8 +213,8 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
                 (1, 2, date '2025-01-15', 'training', 'AI-basis', 3, null, 1, null, 3),
                 (1, 3, date '2025-03-15', 'training', 'AI-basis', 3, null, 1, null, 3),
                 (1, 4, date '2025-03-15', 'training', 'AI-basis', 3, null, 2, null, 3);
-            """));
-        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_activity", "person");
+            """ + TestWarehouse.RecordUsageWindows));
+        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_usage_window", "raw_activity", "person");
 
         // Units Jan, Feb, Mar:  x = 1/2, 0, 2/2 = 0.5, 0, 1;  y = 2/2, 0/2, 1/2 = 1, 0, 0.5
         // mean x = 0.5, mean y = 0.5; Sxy = 0 x 0.5 + (-0.5)(-0.5) + 0.5 x 0 = 0.25; Sxx = 0.5; Syy = 0.5

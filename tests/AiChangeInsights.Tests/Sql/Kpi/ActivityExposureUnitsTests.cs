@@ -17,8 +17,8 @@ public sealed class ActivityExposureUnitsTests : IDisposable
 
     /// <summary>
     /// Verkoop: p1, p2; Inkoop: p3, p4 (all target group, rollout 6 January 2025); p5 (Inkoop) outside the target
-    /// group; p6 in no roster. Usage in January, February and April 2025, none in March, so dim_month is Nov 2024,
-    /// Dec 2024 (baseline), Jan, Feb, Apr. Active: Jan p1 p2 p3; Feb p1 p4; Apr p2 p4.
+    /// group; p6 in no roster. Usage in January, February and April 2025, none in March, so the months with usage data
+    /// are Jan, Feb, Apr (dim_month also holds the baseline and March, without it). Active: Jan p1 p2 p3; Feb p1 p4; Apr p2 p4.
     /// Activities: workshop Jan p1, p2, p3; Feb p5 (outside the target group) and p6 (no roster, on a Verkoop row);
     /// Mar p4 (no usage data that month); Apr p1. Communication Feb to Verkoop, a head count of 2.
     /// </summary>
@@ -50,8 +50,8 @@ public sealed class ActivityExposureUnitsTests : IDisposable
                 (1, 9,  date '2025-02-20', 'communication', 'Nieuwsbrief', 1, 'Verkoop', null, 2,    0.25),
                 (1, 10, date '2025-03-12', 'workshop',      'Workshop',    2, null,      4,    null, 2),
                 (1, 11, date '2025-04-09', 'workshop',      'Workshop',    2, null,      1,    null, 2);
-            """));
-        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_activity", "person");
+            """ + TestWarehouse.RecordUsageWindows));
+        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_usage_window", "raw_activity", "person");
     }
 
     internal sealed record Unit(string ActivityType, string Department, DateOnly Month, long TargetGroupPeople, long Participants,
@@ -80,7 +80,7 @@ public sealed class ActivityExposureUnitsTests : IDisposable
         // Workshop participants: Verkoop Jan p1 p2 = 2, Apr p1 = 1; Inkoop Jan p3 = 1; p5 (outside the target group)
         // and p6 (no roster) do not count, and p4's March is no unit. 2 target-group people in each department.
         // Adoption: Verkoop Jan 2/2, Feb 1/2 (p1), Apr 1/2 (p2); Inkoop Jan 1/2 (p3), Feb 1/2 (p4), Apr 1/2 (p4).
-        // Next month: only January has one in dim_month (February); after February comes March (no data), after
+        // Next month: only January has one with usage data (February); after February comes March (no data), after
         // April nothing.
         Units("workshop").ShouldBe([
             new("workshop", "Inkoop",  M(2025, 1), 2, 1, 0.5, 0.5, 0.5),

@@ -19,8 +19,8 @@ public sealed class KpiMatrixTests : IDisposable
     [Fact]
     public void A_checkpoint_pools_numerators_and_denominators_over_its_months()
     {
-        // baseline Oct-Dec: 0 / (5 + 5 + 5) = 0, the reference (no traffic light)
-        Cell("adoption_rate", "baseline", "All").ShouldBe((0.0, "none"));
+        // baseline Oct-Dec: no usage export covers it, so no data (not 0 %) and no traffic light
+        Cell("adoption_rate", "baseline", "All").ShouldBe((null, "none"));
         // early = months 1-3: January 3/5 and February 1/5 (March has no data) -> (3 + 1) / (5 + 5) = 0.4 -> amber (>= 0.40)
         Cell("adoption_rate", "early", "All").ShouldBe((0.4, "amber"));
         // mid = months 4-6: April 4/5 = 0.8 -> green (>= 0.60)
@@ -76,7 +76,8 @@ public sealed class KpiMatrixTests : IDisposable
             from checkpoint_comparison where kpi = 'adoption_rate' and department = 'All'
             """).ShouldHaveSingleItem();
 
-        row.ShouldBe((0.0, 0.4, 0.8, null, 0.4, 0.8, null));
+        // No usage data before go-live: no baseline, so no change against it.
+        row.ShouldBe((null, 0.4, 0.8, null, null, null, null));
     }
 
     [Fact]

@@ -76,8 +76,8 @@ public sealed class LeadershipEffectTests : IDisposable
                 (11, '2025-02'), (11, '2025-04'),
                 (12, '2025-01'), (12, '2025-02'), (12, '2025-03'), (12, '2025-04')
             ) t(person_id, month);
-            """));
-        test.Warehouse.Refresh("raw_roster", "raw_usage", "person", "setting");
+            """ + TestWarehouse.RecordUsageWindows));
+        test.Warehouse.Refresh("raw_roster", "raw_usage", "raw_usage_window", "person", "setting");
 
         // Managers' pooled months from go-live on:
         //   Verkoop   p1 2 of 4 = 0.5                 -> at the threshold: managers active

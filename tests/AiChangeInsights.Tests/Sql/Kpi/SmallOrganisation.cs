@@ -8,7 +8,9 @@ namespace AiChangeInsights.Tests.Sql.Kpi;
 ///   x@example.nl uses AI but is in no roster
 /// Usage: Jan a (2 days: 10 + 20 min; chat, draft), b (1 day, 5 min, chat), d (1 day, 30 min, chat), x (1 day);
 ///        Feb a (1 day, 15 min); no usage export at all for March; Apr b, c, d, e (1 day, 10 min each).
-/// So dim_month = the baseline Oct-Dec 2024 + Jan, Feb, Apr 2025 (go-live Jan 2025 = month 1; March left out).
+/// So dim_month = Oct 2024 (the first business metric, also the baseline quarter's start) to Apr 2025 (go-live Jan 2025 =
+/// month 1); usage KPIs exist in Jan, Feb and Apr only: the baseline has no usage export, and March lies inside the log's
+/// span without a single row (a missing export).
 /// </summary>
 public static class SmallOrganisation
 {
