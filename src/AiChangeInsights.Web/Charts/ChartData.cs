@@ -25,6 +25,9 @@ public sealed class ChartData(IReadOnlyList<ChartColumn> columns, IReadOnlyList<
 
     public int MinGroupSize { get; init; } = 5;
 
+    /// <summary>Months of the chart's period that its source's exports leave out or cover in part: marked on a month axis.</summary>
+    public IReadOnlyList<Dashboard.CoverageGap> Gaps { get; init; } = [];
+
     public int Index(string column) => Columns.Select((c, i) => (c, i)).First(x => x.c.Name == column).i;
 
     public bool IsSuppressed(object?[] row, ChartColumn column) =>

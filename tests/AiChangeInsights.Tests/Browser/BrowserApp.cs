@@ -61,6 +61,18 @@ public sealed class BrowserApp : IAsyncLifetime
         return await page.EvaluateAsync<int>($"document.getElementById('{id}').data.length");
     }
 
+    /// <summary>Undoes an import through the app, as the detail page's form does (tests that change the shared demo).</summary>
+    public static async Task Undo(IPage page, long importId)
+    {
+        await page.GotoAsync($"/imports/{importId}");
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var response = await page.APIRequest.PostAsync($"/imports/{importId}/undo", new()
+        {
+            Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token!, ["Accept"] = "application/json" },
+        });
+        response.Status.ShouldBe(200);
+    }
+
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

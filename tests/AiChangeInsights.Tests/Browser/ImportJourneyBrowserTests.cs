@@ -131,7 +131,7 @@ public sealed class ImportJourneyBrowserTests(BrowserApp browser)
         }
         finally
         {
-            if (importId is { } left) await UndoThroughTheApi(page, left);
+            if (importId is { } left) await BrowserApp.Undo(page, left);
             Directory.Delete(Path.GetDirectoryName(file)!, true);
         }
         (await Adoption(page)).ShouldBe(before);
@@ -193,14 +193,4 @@ public sealed class ImportJourneyBrowserTests(BrowserApp browser)
     {
         ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = uploadBytesPerSecond,
     });
-
-    static async Task UndoThroughTheApi(IPage page, long importId)
-    {
-        await page.GotoAsync($"/imports/{importId}");
-        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
-        await page.APIRequest.PostAsync($"/imports/{importId}/undo", new()
-        {
-            Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token!, ["Accept"] = "application/json" },
-        });
-    }
 }

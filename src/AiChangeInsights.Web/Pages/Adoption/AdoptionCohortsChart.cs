@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiChangeInsights.Web.Charts;
+using AiChangeInsights.Web.Dashboard;
 using AiChangeInsights.Web.Text;
 using Dapper;
 using Plotly.Blazor;
@@ -55,6 +56,9 @@ public sealed class AdoptionCohortsChart : ChartDefinition
         data.Notes.Add((
             "Month 1 is the month of go-live; active = at least one day of AI use in the month. Seed benchmark: 64 % of AI projects see a clear decline in use after 3–6 months.",
             "Maand 1 is de maand van de livegang; actief = minstens één dag AI-gebruik in de maand. Benchmark uit het artikel: 64 % van de AI-projecten ziet na 3–6 maanden een duidelijke daling in gebruik."));
+        // A month without usage data is left out of every curve; a partly covered one counts what was exported.
+        data.Notes.AddRange(CoverageGap.Read(request.Warehouse, "usage", "All", request.Filters.FromOrMin, request.Filters.ToOrMax)
+            .Select(g => g.Sentence()));
         return data;
     }
 

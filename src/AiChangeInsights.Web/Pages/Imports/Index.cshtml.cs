@@ -1,5 +1,6 @@
 using AiChangeInsights.Warehouse.Ingest;
 using AiChangeInsights.Warehouse.Ingest.Survey;
+using AiChangeInsights.Web.Dashboard;
 using AiChangeInsights.Web.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,8 @@ namespace AiChangeInsights.Web.Pages.Imports;
 /// <summary>
 /// Imports, for analysts (RouteAccess): the upload area (the browser sends each file with XMLHttpRequest to
 /// /imports/upload and follows its job through /imports/jobs, see wwwroot/js/imports.js), the inbox folder, the
-/// import history newest first, and the surveys whose question mapping still waits for an analyst.
+/// import history newest first, the surveys whose question mapping still waits for an analyst, and the months each
+/// source's exports leave out or cover in part (data_coverage).
 /// </summary>
 public sealed class IndexModel(Warehouse.Warehouse warehouse, SurveyMapping mapping, Inbox inbox) : PageModel
 {
@@ -22,6 +24,7 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, SurveyMapping mapp
     public IReadOnlyList<string> Surveys { get; private set; } = [];
     public IReadOnlyList<string> Sources { get; } = SourceCatalog.All.Select(s => s.Name).ToList();
     public string InboxFolder => inbox.Folder;
+    public IReadOnlyList<CoverageGap> Gaps { get; private set; } = [];
 
     /// <summary><paramref name="p"/>: the history page (Razor Pages keeps the name "page" for itself).</summary>
     public void OnGet(int p = 1)
@@ -32,5 +35,6 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, SurveyMapping mapp
         History = ImportHistory.Newest(warehouse, (PageNumber - 1) * PageSize, PageSize);
         Unconfirmed = mapping.Unconfirmed();
         Surveys = mapping.Surveys();
+        Gaps = CoverageGap.ReadAll(warehouse, DateOnly.MinValue, DateOnly.MaxValue);
     }
 }

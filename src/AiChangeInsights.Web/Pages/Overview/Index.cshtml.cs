@@ -23,6 +23,9 @@ public sealed class IndexModel(ChartCatalog catalog, DashboardContext context, W
     public string TrendKpi { get; private set; } = "adoption_rate";
     public int MinGroupSize { get; private set; } = 5;
 
+    /// <summary>The months in the period that a source's exports leave out or cover in part, named beside "data up to".</summary>
+    public IReadOnlyList<CoverageGap> Gaps { get; private set; } = [];
+
     public static readonly (string Code, string En, string Nl)[] Dimensions =
     [
         ("usage", "Usage", "Gebruik"), ("competence", "Competence", "Competentie"), ("acceptance", "Acceptance", "Acceptatie"),
@@ -56,5 +59,6 @@ public sealed class IndexModel(ChartCatalog catalog, DashboardContext context, W
             """, new { department = Filters.DepartmentOrAll }).ToList());
 
         TrendKpi = definitions.Any(d => d.Kpi == kpi) ? kpi! : "adoption_rate";
+        Gaps = CoverageGap.ReadAll(warehouse, Filters.FromOrMin, Filters.ToOrMax);
     }
 }
