@@ -1,12 +1,13 @@
--- Survey responses with their wave, quarter and department (as answered, else from the roster).
+-- Survey responses with their wave (survey_wave), quarter and department (as answered, else from the roster).
 -- grain: one row per survey x response_id
 select
     r.survey,
     r.response_id,
     r.submitted_at,
-    r.wave,
-    year(r.wave) || 'Q' || quarter(r.wave)               as quarter,
+    w.wave,
+    year(w.wave) || 'Q' || quarter(w.wave)               as quarter,
     r.person_id,
     coalesce(r.department, p.department, '(unknown)')    as department
 from stg_survey__response r
+join survey_wave w on w.survey = r.survey and r.submitted_at between w.first_response_at and w.last_response_at
 left join dim_person p using (person_id)

@@ -1,8 +1,8 @@
 -- Survey constructs aggregated into the cells pages can ask for, BEFORE privacy rules: read survey_cell_protected,
 -- never this table, on a page or in an export.
 -- grain: one row per cell_kind x survey x wave x quarter x checkpoint x construct x department (and 'All')
--- cell_kind: wave       one survey, one completion month (survey_results)
---            month      all surveys, one completion month (kpi_monthly)
+-- cell_kind: wave       one survey, one wave (survey_wave; survey_results)
+--            month      all surveys, one wave month (kpi_monthly)
 --            quarter    all surveys, one quarter (acceptance_trends_anonymised)
 --            checkpoint all surveys, one checkpoint window; a department's window counts from its first go-live,
 --                       'All' from the organisation's go-live (kpi_matrix)

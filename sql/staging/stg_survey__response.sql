@@ -1,10 +1,9 @@
--- Survey responses, each once (earliest import wins). A response belongs to the wave of its completion month.
+-- Survey responses, each once (earliest import wins). Their wave is decided in survey_wave.
 -- grain: one row per survey x response_id
 select
     survey,
     response_id,
     submitted_at,
-    date_trunc('month', submitted_at)::date as wave,
     person_id,
     department,
     import_id

@@ -12,7 +12,7 @@
 -- scale: 100
 -- source: survey:recommend
 -- definition: share of respondents scoring 9-10 minus share scoring 0-6 on 'would you recommend', in points (-100..100)
--- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
+-- grain: one row per survey wave month (survey_wave) x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
 select
     'acceptance'            as dimension,
     'nps'                   as kpi,

@@ -11,7 +11,7 @@
 -- coverage: survey
 -- source: survey:competence_self
 -- definition: mean of respondents' self-assessed AI competence (1-5; a respondent's score is the mean of their items)
--- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
+-- grain: one row per survey wave month (survey_wave) x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
 select
     'competence'            as dimension,
     'self_assessed_competence' as kpi,

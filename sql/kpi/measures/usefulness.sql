@@ -11,7 +11,7 @@
 -- coverage: survey
 -- source: survey:usefulness
 -- definition: mean perceived usefulness (1-5; a respondent's score is the mean of their items)
--- grain: one row per survey completion month x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
+-- grain: one row per survey wave month (survey_wave) x department (and 'All'); suppressed below MinGroupSize (survey_cell_protected)
 select
     'acceptance'            as dimension,
     'usefulness'            as kpi,

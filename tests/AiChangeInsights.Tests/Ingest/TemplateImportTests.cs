@@ -255,7 +255,7 @@ public sealed class TemplateImportTests : IDisposable
         (juneAgain.RowsLoaded, juneAgain.Duplicates).ShouldBe((1L, 2L));
         // One survey (named by the file name's first word), two waves: March 2 responses, June 2 + 1.
         test.Query<(string Survey, DateTime Wave, long Responses, decimal Trust)>("""
-            select r.survey, r.wave, count(*), sum(a.answer) from stg_survey__response r
+            select r.survey, r.wave, count(*), sum(a.answer) from fct_survey_response r
             join stg_survey__answer a using (survey, response_id) group by all order by wave
             """).ShouldBe([("Ai", new DateTime(2025, 3, 1), 2L, 4m), ("Ai", new DateTime(2025, 6, 1), 3L, 13m)]);
     }

@@ -22,6 +22,7 @@ public sealed class KeyAndRelationshipTests(DemoWarehouse demo)
         { "fct_maturity_assessment", "department, assessed_at" },
         { "fct_idea", "submitted_at, lower(title)" },
         { "survey_question", "survey, question" },
+        { "survey_wave", "survey, wave" },
         { "kpi_monthly", "dimension, kpi, month, department, tool" },
     };
 
@@ -42,6 +43,10 @@ public sealed class KeyAndRelationshipTests(DemoWarehouse demo)
         { "activity type in dim_activity_type", "select count(*) from fct_activity_participation where activity_type not in (select activity_type from dim_activity_type)" },
         { "activity department in dim_department", "select count(*) from fct_activity_participation where department not in (select department from dim_department)" },
         { "answer response in fct_survey_response", "select count(*) from fct_survey_answer a anti join fct_survey_response r using (survey, response_id)" },
+        { "response in exactly one wave", """
+            select count(*) from stg_survey__response r
+            where (select count(*) from survey_wave w where w.survey = r.survey and r.submitted_at between w.first_response_at and w.last_response_at) <> 1
+            """ },
         { "answer construct in dim_construct", "select count(*) from fct_survey_answer where construct <> 'unmapped' and construct not in (select construct from dim_construct)" },
         { "survey department in dim_department", "select count(*) from fct_survey_response where department not in (select department from dim_department)" },
         { "metric department in dim_department", "select count(*) from fct_business_metric where department not in (select department from dim_department)" },

@@ -53,7 +53,8 @@ public sealed class SurveyMonkeyExportTests : IDisposable
             "select response_id, submitted_at, wave, department from fct_survey_response order by response_id").ShouldBe([
                 ("114000000001", new DateTime(2025, 3, 10, 9, 15, 22), new DateTime(2025, 3, 1), "Verkoop"),
                 ("114000000002", new DateTime(2025, 3, 12, 13, 5, 0), new DateTime(2025, 3, 1), "Productie"),
-                ("114000000004", new DateTime(2025, 4, 1, 8, 0, 0), new DateTime(2025, 4, 1), "Verkoop"),
+                // 1 April (04/01/2025, month first) is 20 days after 12 March: the same wave, dated March.
+                ("114000000004", new DateTime(2025, 4, 1, 8, 0, 0), new DateTime(2025, 3, 1), "Verkoop"),
             ]);
         // Email Address is the person for an e-mail collector (two people); the web-link response belongs to nobody.
         test.Scalar<long>("select count(*) from person").ShouldBe(2);

@@ -105,20 +105,23 @@ public sealed class SurveyResultsTests : IDisposable
     }
 
     [Fact]
-    public void Each_survey_and_each_completion_month_is_a_wave_of_its_own()
+    public void Each_survey_and_each_run_of_its_responses_is_a_wave_of_its_own()
     {
         Setting(test, "min_group_size", "3");
         Roster(test, "Verkoop");
         TrustSurvey(test, "pulse_2025-03.csv", "2025-03-28 09:00", ("Verkoop", [4, 4, 4]));
         TrustSurvey(test, "pulse_late.csv", "2025-04-02 09:00", ("Verkoop", [2, 2, 2]));
         TrustSurvey(test, "onboarding.csv", "2025-03-10 09:00", ("Verkoop", [5, 5, 5]));
+        TrustSurvey(test, "pulse_2025-06.csv", "2025-06-02 09:00", ("Verkoop", [3, 3, 3]));
 
         test.Query<(string Survey, DateTime Wave, long? N, double? Value)>("""
             select survey, wave, n, value from survey_results where department = 'Verkoop' order by survey, wave
             """).ShouldBe([
                 ("Onboarding", new DateTime(2025, 3, 1), 3, 5.0),
-                ("Pulse", new DateTime(2025, 3, 1), 3, 4.0),
-                ("Pulse", new DateTime(2025, 4, 1), 3, 2.0),   // answered in April: the April wave
+                // 28 March and 2 April are 5 days apart, within the 21-day gap: one wave, dated by its first response's
+                // month, (4 + 4 + 4 + 2 + 2 + 2) / 6 = 3.0. June comes 61 days later: a wave of its own.
+                ("Pulse", new DateTime(2025, 3, 1), 6, 3.0),
+                ("Pulse", new DateTime(2025, 6, 1), 3, 3.0),
             ]);
     }
 
