@@ -191,6 +191,38 @@ public sealed partial class AdminTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_survey_wave_gap_is_a_setting_that_regroups_the_waves_at_once_and_is_audited()
+    {
+        var admin = await app.SignedInClient("Admin");
+        var warehouse = Db(app);
+        // Responses on 3, 4 and 20 March: gaps of 1 and 16 days.
+        var summary = app.Services.GetRequiredService<AiChangeInsights.Warehouse.Ingest.Importer>().Import(app.File("pulse.csv", """
+            survey,response_id,submitted_at,department,Ik vertrouw de resultaten van AI.
+            Pulse,R1,2025-03-03 09:00,Verkoop,4
+            Pulse,R2,2025-03-04 09:00,Verkoop,4
+            Pulse,R3,2025-03-20 09:00,Verkoop,4
+
+            """), new AiChangeInsights.Warehouse.Ingest.ImportRequest());
+        summary.Status.ShouldBe("loaded", summary.Message);
+        (await admin.GetStringAsync("/admin")).ShouldContain("name=\"surveyWaveGapDays\" min=\"1\" max=\"180\" step=\"1\" value=\"21\"");
+        string? Runs() => warehouse.Read(c => c.ExecuteScalar<string>("select string_agg(wave || ':' || runs, ' ' order by wave) from survey_wave"));
+        Runs().ShouldBe("2025-03-01:1");
+
+        // At 10 days the 16-day gap starts a second run; it begins in March too, so March stays one wave of two runs.
+        var response = await PostForm(admin, "Settings", new() { ["minGroupSize"] = "5", ["goLiveMonth"] = "", ["valleyThreshold"] = "0.25", ["surveyWaveGapDays"] = "10" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        Setting(warehouse, "survey_wave_gap_days").ShouldBe("10");
+        Runs().ShouldBe("2025-03-01:2");
+        LastAudit(warehouse).ShouldBe(("demo Admin", "settings change", "survey_wave_gap_days: 21 -> 10"));
+
+        var refused = await PostForm(admin, "Settings", new() { ["minGroupSize"] = "5", ["goLiveMonth"] = "", ["valleyThreshold"] = "0.25", ["surveyWaveGapDays"] = "0" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("The survey wave gap is a whole number of days from 1 to 180");
+        Setting(warehouse, "survey_wave_gap_days").ShouldBe("10");
+    }
+
     // ---------------------------------------------------------------- KPI targets and backups
 
     [Fact]

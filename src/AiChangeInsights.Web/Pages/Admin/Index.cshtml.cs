@@ -20,6 +20,7 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
     public int MinGroupSizeFloor => Access.MinGroupSize.Floor(configuration);
     public string? GoLiveMonth { get; private set; }
     public double ValleyThreshold { get; private set; }
+    public int SurveyWaveGapDays { get; private set; }
     public IReadOnlyList<KpiTarget> Targets { get; private set; } = [];
     public IReadOnlyList<AuditLog.Entry> Entries { get; private set; } = [];
     public IReadOnlyList<string> Actions { get; private set; } = [];
@@ -35,7 +36,7 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
 
     public void OnGet() => Load();
 
-    public IActionResult OnPostSettings(int minGroupSize, string? goLiveMonth, string? valleyThreshold)
+    public IActionResult OnPostSettings(int minGroupSize, string? goLiveMonth, string? valleyThreshold, string? surveyWaveGapDays)
     {
         var changes = new List<string>();
         if (minGroupSize < MinGroupSizeFloor)
@@ -50,6 +51,14 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
         }
         if (!double.TryParse(valleyThreshold?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) || threshold is < 0.05 or > 0.9)
             Error = "The valley threshold is a share between 0.05 and 0.9 (e.g. 0.25 for 25 %).";
+        // A form without the field (an older script) leaves the gap as it is.
+        var gapDays = Settings().GetValueOrDefault("survey_wave_gap_days") ?? "21";
+        if (surveyWaveGapDays is not null)
+        {
+            if (int.TryParse(surveyWaveGapDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= MaxSurveyWaveGapDays)
+                gapDays = days.ToString(CultureInfo.InvariantCulture);
+            else Error = $"The survey wave gap is a whole number of days from 1 to {MaxSurveyWaveGapDays} (default 21).";
+        }
         if (Error is not null) { Load(); return Page(); }
 
         var wanted = new Dictionary<string, string?>
@@ -57,6 +66,7 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
             ["min_group_size"] = minGroupSize.ToString(CultureInfo.InvariantCulture),
             ["go_live_month"] = goLive?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["valley_threshold"] = threshold.ToString(CultureInfo.InvariantCulture),
+            ["survey_wave_gap_days"] = gapDays,
         };
         var current = Settings();
         foreach (var (key, value) in wanted)
@@ -116,6 +126,9 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
 
     const int MaxMinGroupSize = 50;
 
+    /// <summary>Half a year: a longer gap would join a survey's half-yearly rounds into one wave.</summary>
+    public const int MaxSurveyWaveGapDays = 180;
+
     void Load()
     {
         var backups = new Warehouse.Backups.Backups(warehouse);
@@ -125,6 +138,7 @@ public sealed class IndexModel(Warehouse.Warehouse warehouse, AuditLog audit, IC
         MinGroupSize = int.Parse(settings.GetValueOrDefault("min_group_size") ?? "5", CultureInfo.InvariantCulture);
         GoLiveMonth = settings.GetValueOrDefault("go_live_month") is { } g ? g[..7] : null;
         ValleyThreshold = double.Parse(settings.GetValueOrDefault("valley_threshold") ?? "0.25", CultureInfo.InvariantCulture);
+        SurveyWaveGapDays = int.Parse(settings.GetValueOrDefault("survey_wave_gap_days") ?? "21", CultureInfo.InvariantCulture);
         Targets = warehouse.Read(c => c.Query<KpiTarget>("""
             select d.kpi, d.label_en, d.label_nl, d.unit, d.direction, d.target as DefaultTarget, d.amber as DefaultAmber, t.target, t.amber
             from kpi_definition d left join kpi_target t on t.kpi = d.kpi and t.department = 'All'
