@@ -272,26 +272,24 @@ public sealed class TemplateImportTests : IDisposable
 
             """));
 
-        // 4 responses; R4 has neither user nor department -> rejected; R2's trust answer 7 is off the 1-5 scale
-        // (that answer alone is dropped); the comments column is text and is not stored.
-        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((4L, 3L, 1L));
+        // 4 responses, all loaded: R4 names neither user nor department (an anonymous response, counted in All only);
+        // R2's trust answer 7 is off the 1-5 scale (that answer alone is dropped); the comments column is text and is not stored.
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((4L, 4L, 0L));
         summary.Message.ShouldContain("'Opmerkingen'");
+        summary.Message.ShouldContain("1 response(s) name no person and no department: they count in All only.");
         test.Query<(string Question, string Construct, bool Reverse)>(
             "select question, construct, reverse_keyed from survey_question order by construct").ShouldBe([
                 ("Ik vind de AI-tools ingewikkeld. (R)", "ease_of_use", true),
                 ("Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)", "recommend", false),
                 ("Ik vertrouw de resultaten van AI.", "trust", false),
             ]);
-        // 3 responses x 3 questions = 9 answers, minus R2's off-scale trust = 8. 'Eens' reads as 4.
-        test.Scalar<long>("select count(*) from fct_survey_answer").ShouldBe(8);
-        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 4m]);
-        // Reverse-keyed: as given 2, 1, 5 -> 6 - x = 4, 5, 1.
-        test.Query<decimal>("select answer from fct_survey_answer where construct = 'ease_of_use' order by response_id").ShouldBe([4m, 5m, 1m]);
+        // 4 responses x 3 questions = 12 answers, minus R2's off-scale trust = 11. 'Eens' reads as 4.
+        test.Scalar<long>("select count(*) from fct_survey_answer").ShouldBe(11);
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 4m, 3m]);
+        // Reverse-keyed: as given 2, 1, 5, 3 -> 6 - x = 4, 5, 1, 3.
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'ease_of_use' order by response_id").ShouldBe([4m, 5m, 1m, 3m]);
         test.Query<(int Line, string Column, string Reason)>("select line, column_name, reason from import_rejected_row order by line")
-            .ShouldBe([
-                (3, "Ik vertrouw de resultaten van AI.", "outside the scale 1-5 (answer ignored)"),
-                (5, "department", "a response needs a user or a department"),
-            ]);
+            .ShouldBe([(3, "Ik vertrouw de resultaten van AI.", "outside the scale 1-5 (answer ignored)")]);
         test.Scalar<string>("select distinct survey from fct_survey_response").ShouldBe("Pulse");
     }
 

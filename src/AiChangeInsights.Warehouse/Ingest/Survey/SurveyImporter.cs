@@ -5,7 +5,8 @@ namespace AiChangeInsights.Warehouse.Ingest.Survey;
 /// <summary>
 /// Survey exports: one row per response, one column per question. Questions are mapped to constructs (remembered
 /// per survey in survey_question; keyword defaults until an analyst confirms). Answers may be numbers or Likert
-/// labels; an answer off its scale is rejected alone, the response stays. Free-text columns are not stored.
+/// labels; an answer off its scale is rejected alone, the response stays. Free-text columns are not stored. A response
+/// needs neither a person nor a department: an anonymous one counts in 'All'.
 /// </summary>
 public sealed class SurveyImporter : Source
 {
@@ -63,11 +64,6 @@ public sealed class SurveyImporter : Source
         new("survey", ValueKind.Text, "enquete", "vragenlijst", "survey_name", "peiling", "survey_title"),
     ];
 
-    public override IReadOnlyList<RowRule> RowRules { get; } =
-    [
-        new("\"user\" is null and department is null", "department", "a response needs a user or a department"),
-    ];
-
     public override bool KeepsExtraColumn(string normalisedHeader) => true;
 
     public override LoadResult Load(LoadContext context)
@@ -101,6 +97,10 @@ public sealed class SurveyImporter : Source
             """);
 
         var notes = new List<string>();
+        // An anonymous survey (no e-mail, no department: what works councils ask for) still tells how the organisation
+        // as a whole experiences AI; such responses have no department to count in.
+        var nobody = context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen and person_id is null and department is null");
+        if (nobody > 0) notes.Add($"{nobody} response(s) name no person and no department: they count in All only.");
         // A numeric export (Qualtrics numeric values, SurveyMonkey numerical value, LimeSurvey answer codes) writes a
         // multiple-choice department as its choice number: stored as given, but the analyst should know.
         if (context.Scalar<bool>("select count(department) > 0 and bool_and(regexp_full_match(trim(department), '[0-9]+')) from survey_rows where not repeated"))

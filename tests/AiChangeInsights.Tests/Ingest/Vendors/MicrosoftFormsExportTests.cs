@@ -14,13 +14,16 @@ public sealed class MicrosoftFormsExportTests : IDisposable
     string FormsWorkbook(params object[][] rows) => FormsWorkbook(EnglishColumns, rows);
 
     /// <summary>The same with Forms' own columns in the form owner's language.</summary>
-    string FormsWorkbook(string[] formsColumns, params object[][] rows)
+    string FormsWorkbook(string[] formsColumns, params object[][] rows) =>
+        FormsWorkbook([.. formsColumns, "Afdeling", "Ik vertrouw de resultaten van AI.", "Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)"], rows, 0);
+
+    /// <summary>A workbook with these columns and rows, as Forms writes it.</summary>
+    string FormsWorkbook(string[] header, object[][] rows, int _)
     {
         var path = Path.Combine(test.Folder, "files", "AI-pulsmeting(1-4).xlsx");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Sheet1");
-        string[] header = [.. formsColumns, "Afdeling", "Ik vertrouw de resultaten van AI.", "Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)"];
         for (var c = 0; c < header.Length; c++) sheet.Cell(1, c + 1).Value = header[c];
         for (var r = 0; r < rows.Length; r++)
             for (var c = 0; c < rows[r].Length; c++) sheet.Cell(r + 2, c + 1).Value = rows[r][c];
@@ -41,15 +44,15 @@ public sealed class MicrosoftFormsExportTests : IDisposable
 
         summary.Status.ShouldBe("loaded", summary.Message);
         summary.Message.ShouldContain("Microsoft Forms export");
-        // Response 3 is anonymous and names no department either: nothing to attribute it to (line 4 rejected).
-        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((3L, 2L, 1L));
-        test.Scalar<int>("select line from import_rejected_row where reason like '%user or a department%'").ShouldBe(4);
+        // Response 3 is anonymous and names no department either: it loads and counts in All only.
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((3L, 3L, 0L));
+        summary.Message.ShouldContain("1 response(s) name no person and no department: they count in All only.");
         // Two questions mapped, the metadata columns (Name, Start time, Last modified time) are not questions.
         test.Query<string>("select construct from survey_question order by construct").ShouldBe(["recommend", "trust"]);
-        // 'Eens' = 4, 'Helemaal eens' = 5; the anonymous response belongs to nobody: one person only (from the roster).
-        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 5m]);
+        // 'Eens' = 4, 'Helemaal eens' = 5, 'Oneens' = 2; the anonymous responses belong to nobody: one person only (from the roster).
+        test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 5m, 2m]);
         test.Scalar<long>("select count(*) from person").ShouldBe(1);
-        test.Query<string?>("select department from fct_survey_response order by response_id").ShouldBe(["Verkoop", "Productie"]);
+        test.Query<string?>("select department from fct_survey_response order by response_id").ShouldBe(["Verkoop", "Productie", "(unknown)"]);
         test.Scalar<string>("select distinct survey from fct_survey_response").ShouldBe("Ai");
     }
 
@@ -78,4 +81,31 @@ public sealed class MicrosoftFormsExportTests : IDisposable
         // The roster is untouched: still one roster row, Control, champion.
         test.Query<(string, bool)>("select department, champion from raw_roster").ShouldBe([("Control", true)]);
     }
+
+    [Fact]
+    public void An_anonymous_form_without_a_department_question_loads_and_counts_in_All_only()
+    {
+        // The works-council-friendly default: "Anyone can respond", no e-mail recorded (Forms writes "anonymous"), no
+        // department question.
+        var at = new DateTime(2025, 3, 10, 9, 0, 0);
+        object[] Row(int id, string trust, int recommend) => [id, at, at.AddMinutes(id), "anonymous", "", at.AddMinutes(id), trust, recommend];
+        var path = FormsWorkbook([.. EnglishColumns, "Ik vertrouw de resultaten van AI.", "Hoe waarschijnlijk is het dat u AI aanbeveelt? (0-10)"],
+            [Row(1, "Eens", 9), Row(2, "Helemaal eens", 10), Row(3, "Neutraal", 7), Row(4, "Oneens", 6), Row(5, "Eens", 8)], 0);
+
+        var summary = test.Import(path);
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((5L, 5L, 0L));
+        summary.Message.ShouldContain("5 response(s) name no person and no department: they count in All only.");
+        test.Scalar<long>("select count(*) from person").ShouldBe(0);
+        test.Query<(string Construct, string Department, long? N, double? Value)>("""
+            select construct, department, n, round(value, 2) from survey_results order by construct
+            """).ShouldBe([
+                // promoters 9, 10; detractor 6: (2 - 1) / 5 x 100 = 20
+                ("recommend", "All", 5L, 20.0),
+                // Eens 4, Helemaal eens 5, Neutraal 3, Oneens 2, Eens 4: 18 / 5 = 3.6
+                ("trust", "All", 5L, 3.6),
+            ]);
+    }
 }
+
