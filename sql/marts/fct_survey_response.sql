@@ -1,4 +1,5 @@
--- Survey responses with their wave (survey_wave), quarter and department (as answered, else from the roster).
+-- Survey responses with their wave (survey_wave), quarter and department (as answered, through the analyst's mapping
+-- of department values when there is one, else from the roster).
 -- grain: one row per survey x response_id
 select
     r.survey,
@@ -7,7 +8,8 @@ select
     w.wave,
     year(w.wave) || 'Q' || quarter(w.wave)               as quarter,
     r.person_id,
-    coalesce(r.department, p.department, '(unknown)')    as department
+    coalesce(m.department, r.department, p.department, '(unknown)') as department
 from stg_survey__response r
 join survey_wave w on w.survey = r.survey and r.submitted_at between w.first_response_at and w.last_response_at
+left join survey_department_map m on m.survey = r.survey and m.value = r.department
 left join dim_person p using (person_id)

@@ -4,9 +4,9 @@ namespace AiChangeInsights.Warehouse.Ingest.Survey;
 
 /// <summary>
 /// Survey exports: one row per response, one column per question. Questions are mapped to constructs (remembered
-/// per survey in survey_question; keyword defaults until an analyst confirms). Answers may be numbers or Likert
-/// labels; an answer off its scale is rejected alone, the response stays. Free-text columns are not stored. A response
-/// needs neither a person nor a department: an anonymous one counts in 'All'.
+/// per survey in survey_question; keyword defaults until an analyst confirms). Answers may be numbers, Likert labels
+/// or answer codes (<see cref="AnswerCodes"/>); an answer off its scale is rejected alone, the response stays. Free-text
+/// columns are not stored. A response needs neither a person nor a department: an anonymous one counts in 'All'.
 /// </summary>
 public sealed class SurveyImporter : Source
 {
@@ -101,12 +101,9 @@ public sealed class SurveyImporter : Source
         // as a whole experiences AI; such responses have no department to count in.
         var nobody = context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen and person_id is null and department is null");
         if (nobody > 0) notes.Add($"{nobody} response(s) name no person and no department: they count in All only.");
-        // A numeric export (Qualtrics numeric values, SurveyMonkey numerical value, LimeSurvey answer codes) writes a
-        // multiple-choice department as its choice number: stored as given, but the analyst should know.
-        if (context.Scalar<bool>("select count(department) > 0 and bool_and(regexp_full_match(trim(department), '[0-9]+')) from survey_rows where not repeated"))
-            notes.Add("Every department is a number (a choice code): export the survey with choice texts to get department names.");
-        var (questions, sevenPoint) = MapQuestions(context, notes);
-        if (questions.Count > 0) LoadAnswers(context, questions, sevenPoint, notes);
+        notes.AddRange(AnswerCodes.DepartmentNotes(context));
+        var (questions, scales) = MapQuestions(context, notes);
+        if (questions.Count > 0) LoadAnswers(context, questions, scales, notes);
 
         return new LoadResult(
             context.Scalar<long>("select count(*) from survey_rows where not repeated and not seen"),
@@ -114,32 +111,43 @@ public sealed class SurveyImporter : Source
     }
 
     /// <summary>
-    /// Question columns with numeric or Likert answers, and those of them on a 7-point agreement scale; text columns
-    /// (comments) are left out on purpose.
+    /// Question columns with numeric, Likert or answer-code answers, and how those on a 7-point agreement scale or in
+    /// codes read; text columns (comments) are left out on purpose.
     /// </summary>
-    (List<ExtraColumn> Kept, HashSet<ExtraColumn> SevenPoint) MapQuestions(LoadContext context, List<string> notes)
+    (List<ExtraColumn> Kept, Dictionary<ExtraColumn, Scale> Scales) MapQuestions(LoadContext context, List<string> notes)
     {
         LabelTable(context, "likert_label", LikertLabels);
 
         var kept = new List<ExtraColumn>();
-        var sevenPointColumns = new HashSet<ExtraColumn>();
+        var scales = new Dictionary<ExtraColumn, Scale>();
         var textColumns = new List<string>();
+        var coded = new List<(string Header, string Lowest, string Highest)>();
         foreach (var column in context.ExtraColumns)
         {
             var q = ColumnTyping.Q(column.Name);
-            var (answers, scored, sevenPoint) = context.Query<(long, long, bool)>($"""
-                select count({q}), count(*) filter (where {AnswerExpression($"v.{q}")} is not null), {SevenPoint($"lower(trim(v.{q}))")}
+            var (answers, scored, sevenPoint, isCoded, lowest, highest) = context.Query<(long, long, bool, bool, string?, string?)>($"""
+                select count({q}), count(*) filter (where {AnswerExpression($"v.{q}")} is not null), {SevenPoint($"lower(trim(v.{q}))")},
+                       {AnswerCodes.ScaleColumn($"v.{q}")}
                 from valid v where nullif(trim({q}), '') is not null
                 """).Single();
-            if (answers > 0 && scored * 2 < answers) textColumns.Add(column.Header);
+            if (answers > 0 && isCoded)
+            {
+                kept.Add(column);
+                scales[column] = Scale.Codes;
+                coded.Add((column.Header, lowest!, highest!));
+            }
+            else if (answers > 0 && scored * 2 < answers) textColumns.Add(column.Header);
             else
             {
                 kept.Add(column);
-                if (sevenPoint) sevenPointColumns.Add(column);
+                if (sevenPoint) scales[column] = Scale.SevenPoint;
             }
         }
         if (textColumns.Count > 0)
             notes.Add($"Free-text column(s) not stored (they may name people): {string.Join(", ", textColumns.Select(t => $"'{t}'"))}.");
+        if (coded.Count > 0)
+            notes.Add($"Answered with answer codes, each read as its number ({coded[0].Lowest}, {coded[0].Highest}): " +
+                      $"{string.Join(", ", coded.Select(c => $"'{c.Header}'"))}.");
 
         var newlyMapped = 0;
         var unmapped = new List<string>();
@@ -165,25 +173,32 @@ public sealed class SurveyImporter : Source
             notes.Add($"{newlyMapped} question(s) mapped to constructs by keyword defaults; confirm or change the mapping on the Imports page.");
         if (unmapped.Count > 0)
             notes.Add($"No construct for: {string.Join(", ", unmapped.Distinct().Select(t => $"'{t}'"))} (stored, not used in KPIs until mapped).");
-        return (kept, sevenPointColumns);
+        return (kept, scales);
     }
 
-    void LoadAnswers(LoadContext context, List<ExtraColumn> questions, HashSet<ExtraColumn> sevenPoint, List<string> notes)
+    /// <summary>How a kept question column's answers read, when not as numbers or 5-point labels.</summary>
+    enum Scale { SevenPoint, Codes }
+
+    void LoadAnswers(LoadContext context, List<ExtraColumn> questions, Dictionary<ExtraColumn, Scale> scales, List<string> notes)
     {
         LabelTable(context, "likert7_label", SevenPointLabels);
+        bool Reads(ExtraColumn q, Scale scale) => scales.TryGetValue(q, out var s) && s == scale;
+        var sevenPoint = questions.Where(q => Reads(q, Scale.SevenPoint)).ToList();
         if (sevenPoint.Count > 0)
             notes.Add($"Answered on a 7-point agreement scale, rescaled to 1-5: {string.Join(", ", sevenPoint.Select(q => $"'{q.Header}'"))} " +
                       "(Agree 4.33, Somewhat agree 3.67, Neutral 3, Somewhat disagree 2.33, Disagree 1.67).");
-        context.Execute("create or replace temp table question_column (name varchar, question varchar, position integer, seven_point boolean)");
+        context.Execute("create or replace temp table question_column (name varchar, question varchar, position integer, seven_point boolean, coded boolean)");
         using (var appender = context.Connection.CreateAppender("temp", "main", "question_column"))
             foreach (var q in questions)
-                appender.CreateRow().AppendValue(q.Name).AppendValue(q.Header).AppendValue(q.Field + 1).AppendValue(sevenPoint.Contains(q)).EndRow();
+                appender.CreateRow().AppendValue(q.Name).AppendValue(q.Header).AppendValue(q.Field + 1)
+                    .AppendValue(Reads(q, Scale.SevenPoint)).AppendValue(Reads(q, Scale.Codes)).EndRow();
 
         var columns = string.Join(", ", questions.Select(q => ColumnTyping.Q(q.Name)));
         context.Execute($$"""
             create or replace temp table answer_cell as
             select s._line, s.survey, s.response_id, qc.question, qc.position, u.answer_text,
-                   coalesce(case when qc.seven_point then (select round(1 + (score - 1) * 4 / 6, 2) from likert7_label where label = lower(trim(u.answer_text))) end,
+                   coalesce(case when qc.coded then {{AnswerCodes.Number("u.answer_text")}} end,
+                            case when qc.seven_point then (select round(1 + (score - 1) * 4 / 6, 2) from likert7_label where label = lower(trim(u.answer_text))) end,
                             {{AnswerExpression("u.answer_text")}}) as answer,
                    case c.scale when 'nps' then 0 when 'likert5' then 1 else 0 end as low,
                    case c.scale when 'nps' then 10 when 'likert5' then 5 else 10 end as high

@@ -13,9 +13,10 @@ namespace AiChangeInsights.Warehouse.Ingest.Vendors;
 /// attribute_1); "Full question text": Response ID, Date submitted, Last page, Start language, Seed, [Token], [Date
 /// started, Date last action], [IP address], [Referrer URL], then the question texts ("Question [Subquestion]"),
 /// "Total time", "Group time: …", "Question time: …" and the participant fields' descriptions (First name, Last name,
-/// Email address). "Responses" gives answer codes (1-5 on a 5-point array, A1… for answer options) or full answers
-/// (the labels); both are read with SurveyImporter's scales, so numeric codes or full answers work, custom codes like
-/// A1 do not (export full answers then).
+/// Email address). "Responses" gives answer codes (1-5 on a 5-point array, AO01… for answer options, A1… before
+/// LimeSurvey 4) or full answers (the labels); both are read with SurveyImporter's scales, an option code as its number
+/// (<see cref="Survey.AnswerCodes"/>). An anonymised survey ("Anonymized responses") exports no token and no participant
+/// fields: its responses belong to nobody.
 /// Sources: LimeSurvey's source on GitHub, the documentation of record for its export: createFieldMap and
 /// createTimingsFieldMap in application/helpers/common_helper.php (the metadata fields and their full-text names,
 /// datestamp/ipaddr/refurl only when the survey records them), application/helpers/admin/export/Writer.php (the

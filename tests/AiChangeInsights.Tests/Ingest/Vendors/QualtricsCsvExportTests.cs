@@ -103,7 +103,7 @@ public sealed class QualtricsCsvExportTests : IDisposable
     }
 
     [Fact]
-    public void An_export_of_a_few_fields_is_timed_by_EndDate_and_says_that_the_departments_are_choice_numbers()
+    public void An_export_of_a_few_fields_is_timed_by_EndDate_and_says_that_the_departments_are_codes()
     {
         // The export dialog lets the analyst pick fields (here without RecordedDate); numeric values write the
         // department question's choice number.
@@ -120,7 +120,8 @@ public sealed class QualtricsCsvExportTests : IDisposable
 
         (summary.RowsRead, summary.RowsLoaded).ShouldBe((2L, 2L), summary.Message);
         summary.Message.ShouldContain("Qualtrics CSV export");
-        summary.Message.ShouldContain("Every department is a number (a choice code): export the survey with choice texts");
+        summary.Message.ShouldContain("2 response(s) give their department as a code (1, 2), which is no department of the roster: " +
+                                      "they count in All only until the codes are mapped to departments on the survey's mapping page");
         test.Query<(DateTime SubmittedAt, string Department)>("select submitted_at, department from fct_survey_response order by response_id")
             .ShouldBe([(new DateTime(2025, 6, 2, 10, 3, 0), "2"), (new DateTime(2025, 6, 2, 11, 7, 0), "1")]);
         test.Query<decimal>("select answer from fct_survey_answer where construct = 'trust' order by response_id").ShouldBe([4m, 5m]);
@@ -152,4 +153,33 @@ public sealed class QualtricsCsvExportTests : IDisposable
         summary.Message.ShouldContain("line 3: this is a Qualtrics CSV export, but line 2 should hold the question texts");
         test.Scalar<long>("select count(*) from raw_survey_response").ShouldBe(0);
     }
+
+    [Fact]
+    public void An_anonymous_link_export_of_numeric_values_is_one_wave_across_the_month_end_and_counts_in_All()
+    {
+        var summary = test.Import(VendorSamples.Path("qualtrics-ai-pulse-anonymous-numeric.csv"), Pulse);
+
+        // An anonymous link writes no recipient: six responses of nobody. Q1 "Afdeling" is the department question, in
+        // numeric values its choice numbers; one respondent skipped it.
+        summary.Status.ShouldBe("loaded", summary.Message);
+        (summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe((6L, 6L, 0L));
+        test.Scalar<long>("select count(*) from person").ShouldBe(0);
+        summary.Message.ShouldContain("1 response(s) name no person and no department: they count in All only.");
+        summary.Message.ShouldContain("5 response(s) give their department as a code (1, 2), which is no department of the roster");
+
+        // 29 September to 3 October is one wave, dated September. By completion month it was two cells of 3, each
+        // hidden below the minimum of 5: the survey had no number at all.
+        test.Query<(DateTime Wave, DateTime First, DateTime Last, long Responses)>(
+            "select wave, first_response_at, last_response_at, responses from survey_wave").ShouldBe([
+                (new DateTime(2025, 9, 1), new DateTime(2025, 9, 29, 10, 0, 3), new DateTime(2025, 10, 3, 16, 45, 6), 6L)]);
+        test.Query<(string Construct, string Department, long? N, double? Value)>("""
+            select construct, department, n, round(value, 2) from survey_results where construct in ('trust', 'recommend') order by construct
+            """).ShouldBe([
+                // 9, 7, 10, 5, 8, 2: promoters 9, 10 = 2; detractors 5, 2 = 2 -> (2 - 2) / 6 = 0
+                ("recommend", "All", 6L, 0.0),
+                // (4 + 3 + 5 + 2 + 4 + 1) / 6 = 19 / 6 = 3.17
+                ("trust", "All", 6L, 3.17),
+            ]);
+    }
 }
+
