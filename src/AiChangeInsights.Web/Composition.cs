@@ -30,6 +30,8 @@ public static class Composition
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ImportUndo>();
         services.AddSingleton<Warehouse.Ingest.Survey.SurveyMapping>();
+        services.AddSingleton<Warehouse.Ingest.Survey.SurveyWaves>();
+        services.AddSingleton<Warehouse.Ingest.Survey.SurveyDepartments>();
         services.AddSingleton<Imports.UploadReceiver>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DashboardContext>();

@@ -280,4 +280,130 @@ public sealed partial class ImportsPagesTests : IDisposable
         foreach (var text in new[] { "Vraagkoppeling: Pulse", "Vertrouwen in AI-resultaten", "Tevredenheid met AI-systemen", "Telt niet mee (niet gekoppeld)", "trefwoorden (voorstel)", "Koppeling opslaan", "volgende meting van dezelfde enquête" })
             mapping.ShouldContain(text);
     }
+
+    // ---------------------------------------------------------------- waves and department codes on the mapping page
+
+    /// <summary>A pulse open from 24 September to 8 October (gaps of 2, 4, 2 and 6 days): one wave.</summary>
+    const string AutumnPulse = """
+        survey,response_id,submitted_at,department,Ik vertrouw de resultaten van AI.
+        Pulse,A1,2025-09-24 09:00,Verkoop,4
+        Pulse,A2,2025-09-24 10:00,Verkoop,3
+        Pulse,A3,2025-09-26 09:00,Verkoop,5
+        Pulse,A4,2025-09-30 16:00,Verkoop,4
+        Pulse,A5,2025-10-02 09:00,Verkoop,2
+        Pulse,A6,2025-10-08 09:00,Verkoop,4
+
+        """;
+
+    static Task<HttpResponseMessage> PostForm(HttpClient client, string handler, string html, string formId, params (string Name, string Value)[] fields) =>
+        client.PostAsync($"/imports/mapping?handler={handler}", new FormUrlEncodedContent(
+            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Prepend(new("__RequestVerificationToken", FormToken(html, formId)))));
+
+    static List<string> WaveRows(string html) => Regex.Matches(html, "<tr data-wave=\"([0-9-]+)\">(.*?)</tr>", RegexOptions.Singleline)
+        .Select(m => m.Groups[1].Value + " " + string.Join(" | ", Regex.Matches(m.Groups[2].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
+            .Take(4).Select(c => Regex.Replace(Regex.Replace(c.Groups[1].Value, "<[^>]+>", " "), "\\s+", " ").Trim()))).ToList();
+
+    [Fact]
+    public async Task The_mapping_page_lists_a_surveys_waves_and_splits_and_merges_them_remembered_and_audited()
+    {
+        var (client, _, _) = await Imported("pulse.csv", AutumnPulse);
+        var warehouse = app.Services.GetRequiredService<AiChangeInsights.Warehouse.Warehouse>();
+        string Audit() => string.Join("\n", warehouse.Read(c => c.Query<string>("select detail from audit_log where action = 'survey waves' order by occurred_at")));
+
+        var html = await Html(client, "/imports/mapping?survey=Pulse&lang=en");
+        html.ShouldContain("no more than 21 days between two response dates");
+        WaveRows(html).ShouldBe(["2025-09 September 2025 | 24/09/2025 | 08/10/2025 | 6"]);
+
+        // Split on 28 September: both parts would begin in September, which would make them one wave again.
+        var refused = await PostForm(client, "Split", html, "split-1", ("survey", "Pulse"), ("wave", "1"), ("day", "2025-09-28"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Both parts would begin in 2025-09");
+        Audit().ShouldBeEmpty();
+
+        var split = await PostForm(client, "Split", html, "split-1", ("survey", "Pulse"), ("wave", "1"), ("day", "2025-10-01"));
+        split.StatusCode.ShouldBe(HttpStatusCode.Redirect, await split.Content.ReadAsStringAsync());
+        split.Headers.Location!.ToString().ShouldBe("/imports/mapping?survey=Pulse&done=waves");
+        html = await Html(client, "/imports/mapping?survey=Pulse&done=waves&lang=en");
+        html.ShouldContain("The waves have been saved");
+        WaveRows(html).ShouldBe(["2025-09 September 2025 | 24/09/2025 | 30/09/2025 | 4", "2025-10 October 2025 | 02/10/2025 | 08/10/2025 | 2"]);
+        html.ShouldContain("Split: a new wave starts on 01/10/2025");
+        Audit().ShouldBe("Pulse: wave 2025-09 (2025-09-24 to 2025-10-08) split: a new wave starts on 2025-10-01");
+        // survey_results follows at once: October's wave holds 2 responses (below 5: hidden), September's 4.
+        warehouse.Read(c => c.Query<(DateTime, bool)>("select wave, suppressed from survey_results where department = 'All' order by wave").ToList())
+            .ShouldBe([(new DateTime(2025, 9, 1), true), (new DateTime(2025, 10, 1), true)]);
+
+        var merge = await PostForm(client, "Merge", html, "merge-2", ("survey", "Pulse"), ("wave", "2"));
+        merge.StatusCode.ShouldBe(HttpStatusCode.Redirect, await merge.Content.ReadAsStringAsync());
+        html = await Html(client, "/imports/mapping?survey=Pulse&lang=en");
+        WaveRows(html).ShouldBe(["2025-09 September 2025 | 24/09/2025 | 08/10/2025 | 6"]);
+        html.ShouldContain("Merged: the responses from 02/10/2025 09:00 belong to the wave before");
+        html.ShouldNotContain("Split: a new wave starts on 01/10/2025");
+
+        var remove = await PostForm(client, "RemoveEdit", html, "remove-edit-0", ("survey", "Pulse"), ("startsAt", "2025-10-02T09:00:00.000000"));
+        remove.StatusCode.ShouldBe(HttpStatusCode.Redirect, await remove.Content.ReadAsStringAsync());
+        warehouse.Read(c => c.ExecuteScalar<long>("select count(*) from survey_wave_edit")).ShouldBe(0);
+        Audit().Split('\n').ShouldBe([
+            "Pulse: wave 2025-09 (2025-09-24 to 2025-10-08) split: a new wave starts on 2025-10-01",
+            "Pulse: wave 2025-10 (2025-10-02 to 2025-10-08) merged into wave 2025-09",
+            "Pulse: the merge at 2025-10-02 09:00:00 removed; the wave rule decides that gap again",
+        ]);
+    }
+
+    [Fact]
+    public async Task The_mapping_page_maps_department_codes_to_roster_departments_and_refuses_one_the_roster_lacks()
+    {
+        await Imported("roster.csv", Roster);
+        // A numeric export: the department question's choice numbers (1 Verkoop, 2 Productie, 3 another team).
+        var (client, _, _) = await Imported("pulse.csv", """
+            survey,response_id,submitted_at,department,Ik vertrouw de resultaten van AI.
+            Pulse,C1,2025-03-03 10:00,1,4
+            Pulse,C2,2025-03-03 10:05,1,2
+            Pulse,C3,2025-03-03 10:10,1,5
+            Pulse,C4,2025-03-03 10:15,1,3
+            Pulse,C5,2025-03-03 10:20,1,4
+            Pulse,C6,2025-03-03 10:25,2,4
+            Pulse,C7,2025-03-03 10:30,2,1
+            Pulse,C8,2025-03-03 10:35,2,3
+            Pulse,C9,2025-03-03 10:40,2,3
+            Pulse,C10,2025-03-03 10:45,2,4
+            Pulse,C11,2025-03-03 10:50,3,5
+            Pulse,C12,2025-03-03 10:55,3,5
+
+            """);
+        var warehouse = app.Services.GetRequiredService<AiChangeInsights.Warehouse.Warehouse>();
+
+        var html = await Html(client, "/imports/mapping?survey=Pulse&lang=en");
+        var rows = Regex.Matches(html, "<tr data-value=\"([^\"]+)\">.*?<td class=\"num\">([^<]+)</td>", RegexOptions.Singleline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim())).ToList();
+        // Two responses are fewer than the minimum group size: their count is not shown.
+        rows.ShouldBe([("1", "5"), ("2", "5"), ("3", "fewer than 5")]);
+        html.ShouldContain("<option value=\"\" selected=\"selected\">None: counts in All departments only</option>");
+
+        var wrong = await PostForm(client, "Departments", html, "departments-form", ("survey", "Pulse"), ("values[0].Value", "1"), ("values[0].Department", "Inkoop"));
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()).ShouldContain("'Inkoop' is no department of the roster");
+        warehouse.Read(c => c.ExecuteScalar<long>("select count(*) from survey_department_map")).ShouldBe(0);
+
+        var saved = await PostForm(client, "Departments", html, "departments-form", ("survey", "Pulse"), ("values[0].Value", "1"),
+            ("values[0].Department", "Verkoop"), ("values[1].Value", "2"), ("values[1].Department", "Productie"), ("values[2].Value", "3"), ("values[2].Department", ""));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        saved.Headers.Location!.ToString().ShouldBe("/imports/mapping?survey=Pulse&done=departments");
+        // All (18 + 15 + 10) / 12 = 3.58. Verkoop (4 + 2 + 5 + 3 + 4) / 5 = 3.6. Productie (5 respondents) is hidden: All
+        // minus the two departments leaves the 2 of code 3, so the smallest department is hidden to protect them.
+        warehouse.Read(c => c.Query<(string, long?, double?)>(
+            "select department, n, round(value, 2) from survey_results where construct = 'trust' and not suppressed order by department").ToList())
+            .ShouldBe([("All", 12L, 3.58), ("Verkoop", 5L, 3.6)]);
+        warehouse.Read(c => c.Query<(string, long)>("select department, count(*) from fct_survey_response group by 1 order by 1").ToList())
+            .ShouldBe([("3", 2L), ("Productie", 5L), ("Verkoop", 5L)]);
+        var after = await Html(client, "/imports/mapping?survey=Pulse&done=departments&lang=en");
+        after.ShouldContain("The departments have been saved");
+        after.ShouldContain("<option value=\"Verkoop\" selected=\"selected\">Verkoop</option>");
+        warehouse.Read(c => c.Query<string>("select detail from audit_log where action = 'survey departments'").Single())
+            .ShouldBe("Pulse: 2 department value(s) changed: '1' → Verkoop; '2' → Productie");
+
+        var dutch = await Html(client, "/imports/mapping?survey=Pulse&lang=nl");
+        foreach (var text in new[] { "Metingen", "Splitsen: een nieuwe meting begint op", "Afdelingen die de personeelslijst niet kent", "Afdelingen opslaan", "minder dan 5" })
+            dutch.ShouldContain(text);
+    }
 }
+
