@@ -294,6 +294,44 @@ public sealed class TemplateImportTests : IDisposable
     }
 
     [Fact]
+    public void A_survey_without_user_and_department_columns_loads_when_its_columns_hold_answers()
+    {
+        var summary = test.Import(test.File("pulse_2025-03.csv", """
+            response_id,submitted_at,Ik vertrouw de resultaten van AI.,Opmerking
+            R1,2025-03-10 09:00,Eens,Prima
+            R2,2025-03-11 09:00,2,
+            R3,2025-03-12 09:00,,Geen idee
+
+            """));
+
+        summary.Status.ShouldBe("loaded", summary.Message);
+        (summary.RowsRead, summary.RowsLoaded).ShouldBe((3L, 3L));
+        summary.Message.ShouldContain("3 response(s) name no person and no department: they count in All only.");
+        test.Query<decimal>("select answer from fct_survey_answer order by response_id").ShouldBe([4m, 2m]);
+    }
+
+    [Fact]
+    public void A_file_with_only_an_ID_a_date_and_text_is_no_anonymous_survey_and_is_refused()
+    {
+        var before = test.DataCounts();
+
+        var summary = test.Import(test.File("export.csv", """
+            id,date,comment
+            1,2025-03-03,Nieuwe laptop besteld
+            2,2025-03-04,Wachtwoord vergeten
+
+            """));
+
+        summary.Status.ShouldBe("rejected");
+        summary.Message.ShouldStartWith("export.csv line 1, column 3 (comment): the header has a response ID and a date like a survey, but no column " +
+                                        "names a person or a department and none holds answers");
+        test.DataCounts().ShouldBe(before);
+        // Chosen as a survey by the analyst, it loads (responses without answers: the text is not stored).
+        test.Import(test.File("export.csv", "id,date,comment\n1,2025-03-03,Nieuwe laptop besteld\n"), new ImportRequest { Source = "survey" })
+            .Status.ShouldBe("loaded");
+    }
+
+    [Fact]
     public void A_seven_point_agreement_scale_is_rescaled_to_five_points_and_a_five_point_somewhat_scale_is_not()
     {
         var summary = test.Import(test.File("pulse_2025-03.csv", """

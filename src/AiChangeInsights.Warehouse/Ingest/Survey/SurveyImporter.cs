@@ -1,4 +1,6 @@
-using AiChangeInsights.Warehouse.Ingest;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AiChangeInsights.Warehouse.Ingest.Files;
 
 namespace AiChangeInsights.Warehouse.Ingest.Survey;
 
@@ -8,7 +10,7 @@ namespace AiChangeInsights.Warehouse.Ingest.Survey;
 /// or answer codes (<see cref="AnswerCodes"/>); an answer off its scale is rejected alone, the response stays. Free-text
 /// columns are not stored. A response needs neither a person nor a department: an anonymous one counts in 'All'.
 /// </summary>
-public sealed class SurveyImporter : Source
+public sealed partial class SurveyImporter : Source
 {
     static readonly IReadOnlySet<string> FileNameNoise = new HashSet<string>
     {
@@ -65,6 +67,31 @@ public sealed class SurveyImporter : Source
     ];
 
     public override bool KeepsExtraColumn(string normalisedHeader) => true;
+
+    /// <summary>
+    /// Without a person or a department column, a response ID, a date and some text is all any export has: only answers
+    /// make it a survey. Such a file whose first rows hold no answer in any column (a number, an agreement label, an
+    /// answer code) is refused rather than loaded as responses without answers.
+    /// </summary>
+    public override (int Field, string Reason)? NotThisSource(HeaderMatch match, IReadOnlyList<HeadRecord> rows)
+    {
+        if (match.Has("user") || match.Has("department") || match.Extra.Count == 0) return null;
+        if (match.Extra.Any(x => rows.Any(r => r.Fields.ElementAtOrDefault(x.Field) is { } v && LooksLikeAnswer(v.Trim())))) return null;
+        return (match.Extra[0].Field,
+            "the header has a response ID and a date like a survey, but no column names a person or a department and none holds " +
+            "answers in the first rows (numbers, agreement labels such as 'Eens', answer codes such as AO01): this file is not read " +
+            "as a survey. If it is one, import it as survey (the upload's Source; aci: --source survey).");
+    }
+
+    static bool LooksLikeAnswer(string value) =>
+        decimal.TryParse(value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+        || NumberedLabel().IsMatch(value) || AnswerCode().IsMatch(value) || IsAgreementLabel(value);
+
+    [GeneratedRegex(@"^\d{1,2}\s*[-–:.=]\s*\D")]
+    private static partial Regex NumberedLabel();
+
+    [GeneratedRegex("^[A-Za-z]{1,3}[0-9]{1,3}$")]
+    private static partial Regex AnswerCode();
 
     public override LoadResult Load(LoadContext context)
     {
