@@ -140,12 +140,12 @@ public sealed partial class SecurityTests(DemoApp demo, ITestOutputHelper output
 
         var response = await admin.PostAsync("/admin?handler=Settings", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["minGroupSize"] = "9", ["goLiveMonth"] = "2024-01", ["valleyThreshold"] = "0.5",
+            ["minGroupSize"] = "9", ["goLiveMonth"] = "2024-01", ["valleyThreshold"] = "0.5", ["surveyWaveGapDays"] = "7",
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         warehouse.Read(c => c.Query<(string, string?)>("select key, value from setting order by key").ToList())
-            .ShouldBe([("go_live_month", null), ("min_group_size", "5"), ("valley_threshold", "0.25")]);
+            .ShouldBe([("go_live_month", null), ("min_group_size", "5"), ("survey_wave_gap_days", "21"), ("valley_threshold", "0.25")]);
         warehouse.Read(c => c.ExecuteScalar<long>("select count(*) from audit_log where action = 'settings change'")).ShouldBe(0);
     }
 
