@@ -35,7 +35,7 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
     {
         test.Warehouse.Write(c => c.Execute("""
             insert into person values (1, 'k1', 1), (2, 'k2', 1), (3, 'k3', 1), (4, 'k4', 1), (5, 'k5', 1), (6, 'k6', 1);
-            insert into raw_roster values
+            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date) values
                 (1, 2, 1, 'Verkoop', 'employee',   false, true,  date '2025-01-06'),
                 (1, 3, 2, 'Verkoop', 'manager',    false, true,  date '2025-01-06'),
                 (1, 4, 3, 'Inkoop',  'employee',   false, true,  date '2025-01-06'),
@@ -201,7 +201,7 @@ public sealed class ActivityAdoptionCorrelationTests : IDisposable
         // Training: Jan p1; Mar p1, p2.
         test.Warehouse.Write(c => c.Execute("""
             insert into person values (1, 'k1', 1), (2, 'k2', 1), (3, 'k3', 1);
-            insert into raw_roster values
+            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date) values
                 (1, 2, 1, 'Verkoop', 'employee', false, true, date '2025-01-06'),
                 (1, 3, 2, 'Verkoop', 'employee', false, true, date '2025-01-06');
             insert into raw_usage (import_id, person_id, usage_date, tool, feature, events, active_minutes, actions) values

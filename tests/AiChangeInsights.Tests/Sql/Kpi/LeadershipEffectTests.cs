@@ -48,7 +48,7 @@ public sealed class LeadershipEffectTests : IDisposable
         test.Warehouse.Write(c => c.Execute("""
             update setting set value = '2025-01-01' where key = 'go_live_month';
             insert into person select i, 'k' || i::varchar, 1 from range(1, 13) t(i);
-            insert into raw_roster values
+            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date) values
                 (1, 2,  1,  'Verkoop',   'manager',    false, true,  date '2025-01-06'),
                 (1, 3,  2,  'Verkoop',   'employee',   false, true,  date '2025-01-06'),
                 (1, 4,  3,  'Verkoop',   'employee',   false, true,  date '2025-01-06'),
