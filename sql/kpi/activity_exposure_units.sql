@@ -6,7 +6,7 @@
 --   go-live month on)
 -- participants: participants of the type in the department and month; a participant row counts when the person is
 --   in the target group, a head-count row (communication) counts its participants; 0 without the activity.
--- exposure: participants / the department's target-group people (can exceed 1: one person at two workshops).
+-- exposure: participants / the department's target-group people in the month (can exceed 1: one person at two workshops).
 -- adoption: active target-group people of the department in the month / its target-group people (fct_person_month).
 -- adoption_next_month: the same for the following month; NULL when that month has no usage data (the end of the
 --   data, or a missing export), so the unit does not count for a lag of one month.
@@ -18,13 +18,12 @@ with activity_types as (
     from dim_activity_type
     where activity_type in (select activity_type from fct_activity_participation)
 ),
-target_group as (
-    select person_id from dim_person where in_roster and target_group
-),
 department_participants as (
-    select activity_type, department, month, sum(participants) as participants
-    from fct_activity_participation
-    where person_id is null or person_id in (select person_id from target_group)
+    -- a participant counts while in the target group (fct_target_group_month)
+    select a.activity_type, a.department, a.month, sum(a.participants) as participants
+    from fct_activity_participation a
+    where a.person_id is null
+       or exists (select 1 from fct_target_group_month g where g.person_id = a.person_id and g.month = a.month)
     group by all
 ),
 department_active as (
@@ -33,10 +32,13 @@ department_active as (
     group by all
 ),
 units as (
-    select d.department, d.target_group_people, m.month
-    from dim_department d
-    join dim_month m on m.month >= d.first_go_live_month and m.has_usage
-    where d.target_group_people > 0
+    -- the department's target group in the month: leavers are out from the month they leave
+    select g.department, count(*) as target_group_people, g.month
+    from fct_target_group_month g
+    join dim_department d using (department)
+    join dim_month m on m.month = g.month and m.has_usage
+    where g.month >= d.first_go_live_month
+    group by g.department, g.month
 )
 select
     t.activity_type,

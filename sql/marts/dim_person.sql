@@ -2,6 +2,7 @@
 -- counts as "not in roster") but belong to no department and to no target group.
 -- grain: one row per person_id
 -- go_live_month: the person's rollout month, else the organisation's go-live month.
+-- left_month: the month they leave the target group (their leaving date's), null while they stay.
 select
     p.person_id,
     p.person_key,
@@ -11,7 +12,8 @@ select
     coalesce(r.champion, false)                                              as champion,
     coalesce(r.target_group, false)                                          as target_group,
     r.rollout_date,
-    coalesce(date_trunc('month', r.rollout_date)::date, o.go_live_month)     as go_live_month
+    coalesce(date_trunc('month', r.rollout_date)::date, o.go_live_month)     as go_live_month,
+    date_trunc('month', r.left_on)::date                                     as left_month
 from person p
 left join stg_roster__person r using (person_id)
 cross join dim_organisation o

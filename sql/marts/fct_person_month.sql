@@ -1,7 +1,8 @@
 -- Every target-group person in every analysed month: were they active, and where were they on their own curve?
 -- The base of cohorts, the curve phases, activity uplift and the leadership effect.
--- grain: one row per person_id x month (target-group people of the roster x the months of dim_month with usage data:
---   without an export nobody can be seen active, and such a month is no data, not a month of non-users)
+-- grain: one row per person_id x month (target-group people of the roster before they leave, fct_target_group_month, x the
+--   months of dim_month with usage data: without an export nobody can be seen active, and such a month is no data, not
+--   a month of non-users)
 -- month_index: whole months from the person's own go-live (rollout date, else the organisation's go-live); 1 = go-live month.
 select
     p.person_id,
@@ -16,6 +17,6 @@ select
     coalesce(u.minutes, 0)                              as minutes,
     coalesce(u.features, 0)                             as features
 from dim_person p
-cross join dim_month m
+join fct_target_group_month m using (person_id)
+join dim_month d on d.month = m.month and d.has_usage
 left join fct_usage_monthly u on u.person_id = p.person_id and u.month = m.month and u.tool = 'All'
-where p.in_roster and p.target_group and m.has_usage

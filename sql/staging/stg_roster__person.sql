@@ -1,5 +1,6 @@
 -- The roster as it stands: each person as the newest roster import describes them.
 -- grain: one row per person_id (rosters are snapshots; the newest import wins)
+-- left_on: the day they leave or left.
 select
     person_id,
     department,
@@ -7,6 +8,7 @@ select
     champion,
     target_group,
     rollout_date,
+    left_on,
     import_id
 from raw_roster
 qualify row_number() over (partition by person_id order by import_id desc, line) = 1

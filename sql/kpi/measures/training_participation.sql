@@ -12,7 +12,7 @@
 -- definition: target-group people with at least one completed course by the end of the month / target-group people
 -- grain: one row per month of dim_month x department (and 'All')
 with target_group as (
-    select person_id, department from dim_person where in_roster and target_group
+    select person_id, month, department from fct_target_group_month
 ),
 first_completion as (
     select person_id, min(completed_month) as month from fct_training where completed_at is not null group by person_id
@@ -27,6 +27,6 @@ select
     count(f.person_id) filter (where f.month <= m.month)         as numerator,
     count(*)                                                     as denominator
 from dim_month m
-cross join target_group t
+join target_group t on t.month = m.month
 left join first_completion f using (person_id)
 group by grouping sets ((m.month, t.department), (m.month))

@@ -38,6 +38,7 @@ public sealed class RosterImporter : Source
         new("champion", ValueKind.Boolean, "ai_champion", "ai_ambassadeur", "ambassadeur", "ambassador", "multiplicator"),
         new("target_group", ValueKind.Boolean, "doelgroep", "in_scope", "target", "in_doelgroep"),
         new("rollout_date", ValueKind.Date, "uitroldatum", "go_live", "golive", "go_live_date", "startdatum_ai", "rollout", "uitrol", "livegang"),
+        .. RosterColumns.Leaving,
     ];
 
     /// <summary>
@@ -67,23 +68,33 @@ public sealed class RosterImporter : Source
 
     public override LoadResult Load(LoadContext context)
     {
+        // A person left when the export says so: a leaving date, else a status or a disabled account, which count from the
+        // day of the first roster import that said so (the day an earlier roster gave them, or today).
         context.Execute("""
             create or replace temp table roster_rows as
-            select v._line, r.person_id, v.department, v.role, v.champion, v.target_group, v.rollout_date,
+            select v._rec, v._line, r.person_id,
+                   v.department, v.role, v.champion, v.target_group, v.rollout_date,
+                   v.leaving_date is null and (v.active = 'left' or v.status = 'left') as left_undated,
+                   case when v.leaving_date is not null then v.leaving_date
+                        when v.active = 'left' or v.status = 'left' then least(current_date, coalesce(s.left_on, current_date)) end as left_on,
                    row_number() over (partition by r.person_id order by v._rec) > 1 as repeated
-            from valid v join person_ref r on r.identifier = v.email
+            from valid v
+            join person_ref r on r.identifier = v.email
+            left join stg_roster__person s on s.person_id = r.person_id
             """);
         context.Execute($"""
-            insert into raw_roster
-            select {context.ImportId}, _line, person_id, department, role, coalesce(champion, false), coalesce(target_group, true), rollout_date
+            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date, left_on)
+            select {context.ImportId}, _line, person_id, department, role, coalesce(champion, false), coalesce(target_group, true), rollout_date,
+                   left_on
             from roster_rows where not repeated
             """);
         var loaded = context.Scalar<long>("select count(*) from roster_rows where not repeated");
         var repeated = context.Scalar<long>("select count(*) from roster_rows where repeated");
-        if (repeated == 0) return new LoadResult(loaded, 0, []);
+        var notes = RosterColumns.Notes(context).ToList();
+        if (repeated == 0) return new LoadResult(loaded, 0, notes);
         // Addresses compare case-insensitively: "An@Example.nl" and "an@example.NL" are one person.
         var firstRepeat = context.Scalar<long>("select min(_line) from roster_rows where repeated");
         return new LoadResult(loaded, repeated,
-            [$"{repeated} e-mail addresses appear more than once (the first repeat on line {firstRepeat}); the first line counts."]);
+            [$"{repeated} e-mail addresses appear more than once (the first repeat on line {firstRepeat}); the first line counts.", .. notes]);
     }
 }
