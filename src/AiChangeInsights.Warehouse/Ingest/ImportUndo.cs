@@ -6,11 +6,12 @@ namespace AiChangeInsights.Warehouse.Ingest;
 /// <summary>
 /// Undoes a loaded import: exactly its rows leave the raw tables (rows that other imports also delivered come back
 /// into view from those imports), people first seen in it and found nowhere else leave the person registry, and
-/// question mappings it proposed by keywords alone go with its answers. The history row stays, marked undone.
+/// question mappings it proposed by keywords alone go with its answers. A roster's identities and leavers go with its rows,
+/// so rows of other tools that joined through them are unknown again. The history row stays, marked undone.
 /// </summary>
 public sealed class ImportUndo(Warehouse warehouse)
 {
-    static readonly string[] PersonTables = ["raw_roster", "raw_usage", "raw_training", "raw_survey_response", "raw_activity"];
+    static readonly string[] TablesNamingPeople = ["raw_roster", "raw_usage", "raw_training", "raw_survey_response", "raw_activity"];
 
     public sealed record Result(long ImportId, string Source, long RowsRemoved);
 
@@ -60,11 +61,14 @@ public sealed class ImportUndo(Warehouse warehouse)
         connection.Execute($"""
             delete from person
             where first_import_id = $importId
-              and person_id not in ({string.Join(" union all ", PersonTables.Select(t => $"select person_id from {t} where person_id is not null"))})
+              and person_id not in ({string.Join(" union all ", TablesNamingPeople.Select(t => $"select person_id from {t} where person_id is not null"))})
             """, new { importId }, transaction);
+        // A person's identities stay while the person does; an identity kind only this import suggested stays with them
+        // (it joins only where a roster gives someone that very value as that kind).
+        connection.Execute("delete from person_alias_candidate where person_id not in (select person_id from person)", transaction: transaction);
         connection.Execute("update import_history set status = 'undone', undone_at = now(), undone_by = $actor where import_id = $importId",
             new { importId, actor }, transaction);
-        SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person"]);
+        SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, .. Importer.PersonTables]);
         transaction.Commit();
         return new Result(importId, source.Name, removed);
     });

@@ -21,6 +21,9 @@ public sealed class Importer(Warehouse warehouse)
     /// </summary>
     public const int MaxExtraColumns = 1000;
 
+    /// <summary>The person registry and the identities of its people: every import may add to them.</summary>
+    public static readonly IReadOnlyList<string> PersonTables = ["person", "person_alias_candidate"];
+
     public ImportSummary Import(string path, ImportRequest request, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -176,7 +179,7 @@ public sealed class Importer(Warehouse warehouse)
         var rowsRejected = typedByReader ? 0 : rowsRead - connection.ExecuteScalar<long>("select count(*) from valid");
 
         stages.Enter("pseudonymising");
-        Pseudonymise(connection, source, match);
+        PersonIdentities.Pseudonymise(connection, warehouse.Pseudonymiser, source, match);
 
         stages.Enter("loading");
         using var transaction = connection.BeginTransaction();
@@ -184,13 +187,7 @@ public sealed class Importer(Warehouse warehouse)
         var result = new LoadResult(0, 0, []);
         if (rowsRejected < rowsRead)
         {
-            connection.Execute($"""
-                insert into person
-                select nextval('person_id_seq'), n.person_key, {importId}
-                from (select distinct person_key from pseudonym where person_key not in (select person_key from person) order by person_key) n;
-                create or replace temp table person_ref as
-                select ps.identifier, p.person_id from pseudonym ps join person p using (person_key);
-                """, transaction: transaction);
+            PersonIdentities.Register(connection, transaction, importId);
             var context = new LoadContext(connection, transaction, importId, request, attempt.FileName, match.Extra);
             result = stages.Track(connection, () => source.Load(context));
             if (match.Vendor is not null) result = result with { Notes = [.. result.Notes, .. match.Vendor.Notes(context)] };
@@ -208,6 +205,8 @@ public sealed class Importer(Warehouse warehouse)
             ? $"line {p.Line}{(p.Position is null ? "" : $", column {p.Position}")}{(p.Column is null ? "" : $" ({p.Column})")}: {p.Reason}"
             : null;
 
+        // The typed rows are in the raw tables now; the mart refresh gets their memory.
+        connection.Execute(typedByReader ? "drop view valid; drop view typed; drop table src" : "drop view valid; drop table typed", transaction: transaction);
         string status, message;
         if (result.Loaded == 0 && result.Duplicates == 0)
         {
@@ -217,23 +216,20 @@ public sealed class Importer(Warehouse warehouse)
         else
         {
             status = ImportSummary.Loaded;
+            stages.Enter("refreshing");
+            // Settings are not among them: a change of settings refreshes the marts itself (Warehouse.Refresh).
+            stages.Track(connection, () => SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, .. PersonTables]));
             var parts = new List<string> { $"Loaded {result.Loaded} of {rowsRead} rows as {source.Name} ({readAs})." };
             if (rowsRejected > 0) parts.Add($"{rowsRejected} rejected; first at {firstText}.");
             else if (firstText is not null) parts.Add($"Some values were ignored; first at {firstText}.");
             if (result.Duplicates > 0) parts.Add($"{result.Duplicates} duplicate rows skipped.");
             parts.AddRange(result.Notes);
+            // How the rows joined the roster is known once the marts are rebuilt (person_identity).
+            parts.AddRange(PersonIdentities.Notes(connection, transaction, importId, source));
             message = string.Join(" ", parts);
         }
 
         var summary = attempt.Record(status, source.Name, readAs, message, rowsRead, result.Loaded, rowsRejected, result.Duplicates, importId, transaction);
-        // The typed rows are in the raw tables now; the mart refresh gets their memory.
-        connection.Execute(typedByReader ? "drop view valid; drop view typed; drop table src" : "drop view valid; drop table typed", transaction: transaction);
-        if (status == ImportSummary.Loaded)
-        {
-            stages.Enter("refreshing");
-            // Settings are not among them: a change of settings refreshes the marts itself (Warehouse.Refresh).
-            stages.Track(connection, () => SqlCatalog.Embedded.RefreshMarts(connection, transaction, [.. source.RawTables, "person"]));
-        }
         // The last moment to cancel: after the commit the import has happened.
         stages.Token.ThrowIfCancellationRequested();
         transaction.Commit();
@@ -305,23 +301,6 @@ public sealed class Importer(Warehouse warehouse)
         if (failing == 0) return true;
         connection.Execute("drop view typed; drop table src");
         return false;
-    }
-
-    /// <summary>
-    /// person_key for every identifier in a person column. The e-mail addresses stay in this connection's temp
-    /// tables (memory, never the database file) and are gone when the import's connection closes.
-    /// </summary>
-    void Pseudonymise(DuckDBConnection connection, Source source, HeaderMatch match)
-    {
-        var personColumns = source.Columns.Where(c => c.Kind == ValueKind.Person && match.Has(c.Name))
-            .Select(c => ColumnTyping.Q(c.Name)).ToList();
-        connection.Execute("create or replace temp table pseudonym (identifier varchar, person_key varchar)");
-        if (personColumns.Count == 0) return;
-        var union = string.Join(" union ", personColumns.Select(c => $"select {c} as identifier from valid"));
-        var identifiers = connection.Query<string>($"select distinct identifier from ({union}) where identifier is not null").ToList();
-        using var appender = connection.CreateAppender("temp", "main", "pseudonym");
-        foreach (var identifier in identifiers)
-            appender.CreateRow().AppendValue(identifier).AppendValue(warehouse.Pseudonymiser.PersonKey(identifier)).EndRow();
     }
 
     /// <summary>

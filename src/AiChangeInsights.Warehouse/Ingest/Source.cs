@@ -27,6 +27,12 @@ public sealed record SourceColumn(string Name, ValueKind Kind, params string[] A
     /// <summary>Person columns that must hold an e-mail address or UPN (the roster's key).</summary>
     public bool MustBeEmail { get; init; }
 
+    /// <summary>
+    /// For a person column that names another identity of the row's person (a GitHub login, an employee number, …): its
+    /// kind (<see cref="Privacy.Pseudonymiser.AliasKinds"/>). Its values become alias keys of the person, never people.
+    /// </summary>
+    public string? AliasKind { get; init; }
+
     /// <summary>For <see cref="ValueKind.Choice"/>: regular expressions over the lower-cased value, first match wins.</summary>
     public IReadOnlyList<(string Pattern, string Value)> Choices { get; init; } = [];
 

@@ -53,6 +53,25 @@ public sealed class NoPersonalDataInTheFileTests
     }
 
     [Fact]
+    public void A_roster_s_identities_and_the_logins_and_numbers_they_join_are_nowhere_in_the_file()
+    {
+        using var test = UncompressedWarehouse();
+        string[] identities = ["an.upn-7q@corp-upn.example", "an.prive-7q@mailbox.example", "PN-770431", "octo-an-7q"];
+        test.Import(test.File("roster.csv", $"""
+            E-mail;Afdeling;UPN;E-mailadres privé;Personeelsnummer;GitHub-login
+            an.devries@example.nl;Verkoop;{identities[0]};{identities[1]};{identities[2]};{identities[3]}
+
+            """)).Status.ShouldBe("loaded");
+        // Each identity also as another tool's user: every one joins An, none is stored.
+        var usage = test.Import(test.File("usage.csv", "date,user,tool\n" + string.Concat(identities.Select(i => $"2025-03-03,{i},Assistent\n"))));
+        usage.Message.ShouldContain("Rows joined to the roster: 1 by UPN, 1 by another e-mail address, 1 by employee number, 1 by GitHub login.");
+
+        var text = Encoding.UTF8.GetString(DatabaseBytes(test));
+        identities.Where(i => text.Contains(i, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
+        text.ShouldNotContain("770431");
+    }
+
+    [Fact]
     public void No_text_column_of_any_table_holds_an_e_mail_address()
     {
         using var test = new TestWarehouse();

@@ -8,6 +8,8 @@ public sealed class KeyAndRelationshipTests(DemoWarehouse demo)
     {
         { "person", "person_id" },
         { "dim_person", "person_id" },
+        { "person_identity", "person_id" },
+        { "fct_target_group_month", "person_id, month" },
         { "dim_department", "department" },
         { "dim_tool", "tool" },
         { "dim_course", "course" },
@@ -37,6 +39,9 @@ public sealed class KeyAndRelationshipTests(DemoWarehouse demo)
     public static TheoryData<string, string> Relationships => new()
     {
         { "usage person in dim_person", "select count(*) from fct_usage_daily where person_id not in (select person_id from dim_person)" },
+        { "every person has an identity", "select count(*) from person p anti join person_identity i using (person_id)" },
+        { "an identity resolves to a person of dim_person", "select count(*) from person_identity where resolved_person_id not in (select person_id from dim_person)" },
+        { "survey respondent in dim_person", "select count(*) from fct_survey_response where person_id is not null and person_id not in (select person_id from dim_person)" },
         { "usage date in dim_date", "select count(*) from fct_usage_daily where usage_date not in (select date_day from dim_date)" },
         { "training person in dim_person", "select count(*) from fct_training where person_id not in (select person_id from dim_person)" },
         { "activity participant in dim_person", "select count(*) from fct_activity_participation where person_id is not null and person_id not in (select person_id from dim_person)" },

@@ -11,7 +11,7 @@ public sealed class RosterImporter : Source
 {
     public override string Name => "roster";
     public override IReadOnlyList<string> OtherNames => ["hr", "personeel", "medewerkers"];
-    public override IReadOnlyList<string> RawTables => ["raw_roster"];
+    public override IReadOnlyList<string> RawTables => ["raw_roster", "raw_roster_alias"];
 
     public override IReadOnlyList<SourceColumn> Columns { get; } =
     [
@@ -38,6 +38,7 @@ public sealed class RosterImporter : Source
         new("champion", ValueKind.Boolean, "ai_champion", "ai_ambassadeur", "ambassadeur", "ambassador", "multiplicator"),
         new("target_group", ValueKind.Boolean, "doelgroep", "in_scope", "target", "in_doelgroep"),
         new("rollout_date", ValueKind.Date, "uitroldatum", "go_live", "golive", "go_live_date", "startdatum_ai", "rollout", "uitrol", "livegang"),
+        .. RosterColumns.Identities,
         .. RosterColumns.Leaving,
     ];
 
@@ -87,6 +88,15 @@ public sealed class RosterImporter : Source
             select {context.ImportId}, _line, person_id, department, role, coalesce(champion, false), coalesce(target_group, true), rollout_date,
                    left_on
             from roster_rows where not repeated
+            """);
+        var identities = RosterColumns.Identities.Select(c => $"select _rec, {ColumnTyping.L(c.AliasKind!)} as kind, {ColumnTyping.Q(c.Name)} as value from valid");
+        context.Execute($"""
+            insert into raw_roster_alias
+            select distinct {context.ImportId}, r.person_id, a.kind, a.alias_key
+            from roster_rows r
+            join ({string.Join(" union all ", identities)}) i using (_rec)
+            join alias_value a using (kind, value)
+            where not r.repeated
             """);
         var loaded = context.Scalar<long>("select count(*) from roster_rows where not repeated");
         var repeated = context.Scalar<long>("select count(*) from roster_rows where repeated");

@@ -108,9 +108,8 @@ public sealed class UsageImporter : Source
             insert into raw_usage_window
             select {id}, tool, min(usage_date), max(usage_date), 'rows' from raw_usage where import_id = {id} group by tool
             """);
-        var (seen, loaded, notInRoster) = context.Query<(long, long, long)>($"""
-            select coalesce(sum(events) filter (where not counted), 0)::bigint, coalesce(sum(events) filter (where counted), 0)::bigint,
-                   count(distinct person_id) filter (where person_id not in (select person_id from raw_roster))
+        var (seen, loaded) = context.Query<(long, long)>($"""
+            select coalesce(sum(events) filter (where not counted), 0)::bigint, coalesce(sum(events) filter (where counted), 0)::bigint
             from raw_usage where import_id = {id}
             """).Single();
         context.Execute("drop view usage_event");
@@ -123,7 +122,6 @@ public sealed class UsageImporter : Source
         if (seen > 0)
             notes.Add($"{seen} row(s) fall on a person, day, tool and feature that an earlier import already holds: that import's figures " +
                       "count for those days (export whole days; to count this file's instead, undo the earlier import first).");
-        if (notInRoster > 0) notes.Add($"{notInRoster} user(s) are not in any roster yet: their usage counts once a roster names them.");
         return new LoadResult(loaded, repeated + seen, notes);
     }
 }

@@ -30,6 +30,8 @@ public sealed class GitHubCopilotActivityReport : VendorExport
 
     public override IReadOnlySet<string> Ignored { get; } = new HashSet<string> { "name", "email", "assignee_name" };
 
+    public override IReadOnlyList<string>? PersonKinds => GitHubLogins.Kinds;
+
     public override ImportRequest Defaults(ImportRequest request, string fileName) => request with { Tool = request.Tool ?? Tool };
 
     public override string? Reshape(HeaderMatch match, ImportRequest request)
@@ -66,7 +68,10 @@ public sealed class GitHubCopilotActivityReport : VendorExport
 /// <summary>What a GitHub login means for joining to the roster, said once for every GitHub export.</summary>
 public static class GitHubLogins
 {
+    /// <summary>A login column holds GitHub logins only: never read as an employee number or an address.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [Privacy.Pseudonymiser.GitHub];
+
     public const string Note =
-        "GitHub logins are not e-mail addresses: these users count, but join to the roster (department, target group) only " +
-        "where the roster's e-mail column holds the same login.";
+        "GitHub logins are not e-mail addresses: these users join the roster (department, target group) through its GitHub " +
+        "login column (GitHub, GitHub-login, GitHub username), whether the roster is imported before or after this file.";
 }

@@ -30,6 +30,8 @@ public sealed class GitHubCopilotUserMetrics : VendorExport
 
     public override IReadOnlyList<string> Produces => ["feature", "actions"];
 
+    public override IReadOnlyList<string>? PersonKinds => GitHubLogins.Kinds;
+
     static readonly IReadOnlySet<string> Read = new HashSet<string> { "totals_by_feature", "totals_by_cli", "user_initiated_interaction_count" };
 
     public override bool KeepsExtraColumn(string normalisedHeader) => Read.Contains(normalisedHeader);

@@ -95,6 +95,9 @@ public sealed class Microsoft365CopilotUsageExport : VendorExport
 
     public override IReadOnlyList<string> Produces => ["date", "feature"];
 
+    /// <summary>The user is a UPN (or its concealed hash), which a roster's UPN column or, where they are alike, its address joins.</summary>
+    public override IReadOnlyList<string>? PersonKinds { get; } = [Privacy.Pseudonymiser.Upn, Privacy.Pseudonymiser.Email];
+
     public override IReadOnlySet<string> Ignored { get; } = new HashSet<string>
     {
         "display_name", "report_refresh_date", "report_period",

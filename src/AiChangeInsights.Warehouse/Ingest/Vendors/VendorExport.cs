@@ -114,6 +114,13 @@ public abstract class VendorExport
     public virtual IReadOnlyDictionary<string, (string Position, string Header)> ColumnOfRow(HeaderMatch match) =>
         new Dictionary<string, (string, string)>();
 
+    /// <summary>
+    /// The identity kinds a value of the export's person column is (<see cref="Privacy.Pseudonymiser.AliasKinds"/>: a
+    /// GitHub export's login is a GitHub login), or null to tell by the value (an address or UPN with '@', else a login
+    /// or an employee number). A roster joins the export's people through its columns of those kinds.
+    /// </summary>
+    public virtual IReadOnlyList<string>? PersonKinds => null;
+
     /// <summary>What the export implies for the request: the tool of a usage log, a course from the file name, …</summary>
     public virtual ImportRequest Defaults(ImportRequest request, string fileName) => request;
 
