@@ -6,10 +6,10 @@ using DuckDB.NET.Data;
 namespace AiChangeInsights.Warehouse.Ingest;
 
 /// <summary>
-/// Who an import's rows are. Every identifier in a person column gets its person key and the alias keys it may also
-/// be; a roster's identity columns give its people alias keys. The mart <c>person_identity</c> joins the two, so the
-/// import's summary can say, once the marts are rebuilt, how its rows joined the roster. Identifiers exist only in this
-/// connection's temp tables (memory, never the database file).
+/// Who an import's rows are. Every identifier in a person column gets its person key (a roster's e-mail, else its UPN)
+/// and the alias keys it may also be; a roster's identity columns give its people alias keys. The mart
+/// <c>person_identity</c> joins the two, so the import's summary can say, once the marts are rebuilt, how its rows
+/// joined the roster. Identifiers exist only in this connection's temp tables (memory, never the database file).
 /// </summary>
 internal static class PersonIdentities
 {
@@ -27,7 +27,9 @@ internal static class PersonIdentities
             create or replace temp table alias_value (kind varchar, value varchar, alias_key varchar);
             """);
         var persons = source.Columns.Where(c => c.Kind == ValueKind.Person && match.Has(c.Name)).ToList();
-        var keys = persons.Where(c => c.AliasKind is null).Select(c => ColumnTyping.Q(c.Name)).ToList();
+        var keys = persons.Where(c => c.AliasKind is null).Select(c => persons.FirstOrDefault(s => s.StandsInFor == c.Name) is { } standIn
+            ? $"coalesce({ColumnTyping.Q(c.Name)}, {ColumnTyping.Q(standIn.Name)})"
+            : ColumnTyping.Q(c.Name)).ToList();
         if (keys.Count > 0)
         {
             var union = string.Join(" union ", keys.Select(k => $"select {k} as identifier from valid"));

@@ -33,6 +33,9 @@ public sealed record SourceColumn(string Name, ValueKind Kind, params string[] A
     /// </summary>
     public string? AliasKind { get; init; }
 
+    /// <summary>The person column this one is the person's key for when that one is empty (an account without a mailbox: its UPN).</summary>
+    public string? StandsInFor { get; init; }
+
     /// <summary>For <see cref="ValueKind.Choice"/>: regular expressions over the lower-cased value, first match wins.</summary>
     public IReadOnlyList<(string Pattern, string Value)> Choices { get; init; } = [];
 

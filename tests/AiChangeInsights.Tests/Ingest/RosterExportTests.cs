@@ -1,3 +1,5 @@
+using AiChangeInsights.Tests.Ingest.Vendors;
+
 namespace AiChangeInsights.Tests.Ingest;
 
 /// <summary>
@@ -73,6 +75,50 @@ public sealed class RosterExportTests : IDisposable
         summary.Status.ShouldBe("loaded", summary.Message);
         // "jobTitle" is job_title: before, it matched no alias and everybody was an employee.
         Roster().ShouldBe([("Directie", "leadership"), ("Verkoop", "manager"), ("Verkoop", "employee")]);
+    }
+
+    [Fact]
+    public void An_Entra_ID_account_without_a_mailbox_is_read_by_its_UPN_and_a_disabled_account_has_left()
+    {
+        // Samples/entra-id-users-download.csv: the columns of Entra's "Download users" (Microsoft Learn). Cor has no mailbox
+        // (mail empty), Dirk's account is disabled, the meeting room has no department.
+        var summary = test.Import(VendorSamples.Path("entra-id-users-download.csv"));
+
+        (summary.Status, summary.RowsRead, summary.RowsLoaded, summary.RowsRejected).ShouldBe(("loaded", 5L, 4L, 1L), summary.Message);
+        summary.Message.ShouldContain("first at line 6, column 9 (department): department is required but empty");
+        summary.Message.ShouldContain("1 account(s) without an e-mail address (an Entra ID account without a mailbox) are read by their UPN.");
+        // UPNs of all four; An's alternateEmailAddress.
+        summary.Message.ShouldContain("Other identities: 4 UPN(s), 1 other e-mail address(es).");
+        summary.Message.ShouldContain("1 person(s) have a leaving date or are marked as gone");
+        test.Query<(string Department, string KeyKind, bool Left)>("select department, key_kind, left_on is not null from raw_roster order by line")
+            .ShouldBe([("Verkoop", "email", false), ("Verkoop", "email", false), ("Productie", "upn", false), ("Productie", "email", true)]);
+        test.ShouldStoreNoNamesOrEmails("An de Vries", "vandijk-machinebouw", "an.devries@gmail.com", "Industrieweg");
+    }
+
+    [Fact]
+    public void Microsoft_365_usage_by_UPN_joins_an_Entra_roster_whose_mail_is_another_address()
+    {
+        test.Import(VendorSamples.Path("entra-id-users-download.csv")).Status.ShouldBe("loaded");
+
+        // The usage report names people by UPN; Entra's mail (the roster's key) is another address for An, Bram and Dirk.
+        var usage = test.Import(VendorSamples.Path("m365-copilot-usage-user-detail-v1.csv"));
+
+        // Rows: An 4, Bram 2, Dirk 1 (his Teams date is rejected) by UPN; the concealed user 1, unknown.
+        usage.Message.ShouldContain("Rows joined to the roster: 7 by UPN.");
+        usage.Message.ShouldContain("1 user(s) are not in any roster yet (1 rows)");
+        test.Query<(string Department, long Rows)>("""
+            select p.department, count(*) from fct_usage_daily u join dim_person p using (person_id) group by all order by 1
+            """).ShouldBe([("(not in roster)", 1L), ("Productie", 1L), ("Verkoop", 6L)]);
+        // March 2025: An, Bram, Dirk active of An, Bram, Cor, Dirk (Dirk's disabled account counts from this month on, not
+        // in March 2025).
+        test.Query<(long Active, long Target)>("""
+            select active_people, target_people from agg_usage_department_monthly
+            where month = date '2025-03-01' and department = 'All' and tool = 'All'
+            """).ShouldBe([(3L, 4L)]);
+
+        // Cor is keyed by his UPN: a log that names him by it joins him as himself.
+        var log = test.Import(test.File("usage.csv", "date,user,tool\n2025-03-04,cor.bakker@example.nl,Copilot\n"));
+        log.Message.ShouldContain("Rows joined to the roster: 1 by UPN.");
     }
 
     [Fact]

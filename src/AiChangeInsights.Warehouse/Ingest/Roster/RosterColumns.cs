@@ -15,9 +15,9 @@ public static class RosterColumns
     /// </summary>
     public static IReadOnlyList<SourceColumn> Identities { get; } =
     [
-        // Entra's download has both: mail is the person, userPrincipalName their UPN.
+        // Entra's download has both: mail is the person, userPrincipalName their UPN, and their key when mail is empty.
         new("upn", ValueKind.Person, "user_principal_name", "userprincipalname", "principal_name", "upn_adres")
-            { AliasKind = Pseudonymiser.Upn },
+            { AliasKind = Pseudonymiser.Upn, StandsInFor = "email" },
         // A second address (a private one beside the work one, Entra's alternateEmailAddress, Google's Work/Home Secondary
         // Email); any further plain e-mail column is one too, as the work address was taken by email.
         new("other_email", ValueKind.Person, ["private_email", "private_e_mail", "private_mail", "prive_e_mail", "prive_email",
@@ -76,6 +76,9 @@ public static class RosterColumns
     /// <summary>What the summary says of the identities and leavers of the roster just loaded (table roster_rows).</summary>
     public static IEnumerable<string> Notes(LoadContext context)
     {
+        var byUpn = context.Scalar<long>("select count(*) from roster_rows where not repeated and key_kind = 'upn'");
+        if (byUpn > 0)
+            yield return $"{byUpn} account(s) without an e-mail address (an Entra ID account without a mailbox) are read by their UPN.";
         var kinds = context.Query<(string Kind, long People)>($"""
             select kind, count(distinct person_id) from raw_roster_alias where import_id = {context.ImportId} group by kind
             """).ToDictionary(k => k.Kind, k => k.People);

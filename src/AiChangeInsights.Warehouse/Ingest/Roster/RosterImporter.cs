@@ -15,8 +15,9 @@ public sealed class RosterImporter : Source
 
     public override IReadOnlyList<SourceColumn> Columns { get; } =
     [
+        // Required in the header, not in every row: an account without a mailbox (Entra's mail empty) is read by its UPN.
         new("email", ValueKind.Person, [.. SourceColumn.MailAliases, "upn", "user_principal_name", "userprincipalname"])
-            { Required = true, MustBeEmail = true },
+            { Required = true, ValueRequired = false, MustBeEmail = true },
         // A team is a department only when nothing else names one (Personio has both, the team inside the department).
         new("department", ValueKind.Text, "afdeling", "dept", "abteilung", "departement", "organisatieonderdeel",
             "organisatorische_eenheid_omschrijving", "org_eenheid_omschrijving", "business_unit", "afdelingsnaam", "team")
@@ -40,6 +41,13 @@ public sealed class RosterImporter : Source
         new("rollout_date", ValueKind.Date, "uitroldatum", "go_live", "golive", "go_live_date", "startdatum_ai", "rollout", "uitrol", "livegang"),
         .. RosterColumns.Identities,
         .. RosterColumns.Leaving,
+    ];
+
+    public override IReadOnlyList<RowRule> RowRules { get; } =
+    [
+        new("email is null and upn is null", "email", "email is required but empty"),
+        new("email is null and upn is not null and upn not like '%@%'", "upn",
+            "no e-mail address, and the UPN that would stand in for it is not an address either"),
     ];
 
     /// <summary>
@@ -73,20 +81,20 @@ public sealed class RosterImporter : Source
         // day of the first roster import that said so (the day an earlier roster gave them, or today).
         context.Execute("""
             create or replace temp table roster_rows as
-            select v._rec, v._line, r.person_id,
+            select v._rec, v._line, r.person_id, case when v.email is null then 'upn' else 'email' end as key_kind,
                    v.department, v.role, v.champion, v.target_group, v.rollout_date,
                    v.leaving_date is null and (v.active = 'left' or v.status = 'left') as left_undated,
                    case when v.leaving_date is not null then v.leaving_date
                         when v.active = 'left' or v.status = 'left' then least(current_date, coalesce(s.left_on, current_date)) end as left_on,
                    row_number() over (partition by r.person_id order by v._rec) > 1 as repeated
             from valid v
-            join person_ref r on r.identifier = v.email
+            join person_ref r on r.identifier = coalesce(v.email, v.upn)
             left join stg_roster__person s on s.person_id = r.person_id
             """);
         context.Execute($"""
-            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date, left_on)
+            insert into raw_roster (import_id, line, person_id, department, role, champion, target_group, rollout_date, key_kind, left_on)
             select {context.ImportId}, _line, person_id, department, role, coalesce(champion, false), coalesce(target_group, true), rollout_date,
-                   left_on
+                   key_kind, left_on
             from roster_rows where not repeated
             """);
         var identities = RosterColumns.Identities.Select(c => $"select _rec, {ColumnTyping.L(c.AliasKind!)} as kind, {ColumnTyping.Q(c.Name)} as value from valid");
